@@ -1,0 +1,108 @@
+package io.fleetpulse.ingest.validate;
+
+import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.Sensor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a decoded {@link TelemetryEvent} against the contract's rules: ids present, timestamp
+ * neither in the far future nor too old, sequence number non-negative, every present sensor reading
+ * finite and inside its plausible range. Stateless and thread-safe; used by the gateway, CSV replay
+ * and FeatureJob so all reject the same things for the same reasons.
+ */
+public final class TelemetryValidator {
+
+    /** Default tolerance for device clocks running ahead. */
+    public static final Duration DEFAULT_MAX_FUTURE = Duration.ofMinutes(5);
+
+    /** Default oldest accepted event (devices buffer while offline, but not forever). */
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
+
+    private final Clock clock;
+    private final long maxFutureMs;
+    private final long maxAgeMs;
+
+    public TelemetryValidator(Clock clock, Duration maxFuture, Duration maxAge) {
+        this.clock = clock;
+        this.maxFutureMs = maxFuture.toMillis();
+        this.maxAgeMs = maxAge.toMillis();
+    }
+
+    /** A validator with the default limits against the system clock. */
+    public static TelemetryValidator withDefaults() {
+        return new TelemetryValidator(Clock.systemUTC(), DEFAULT_MAX_FUTURE, DEFAULT_MAX_AGE);
+    }
+
+    /** A validator that accepts any event time (for replaying recorded history). */
+    public static TelemetryValidator ignoringTime() {
+        return new TelemetryValidator(
+                Clock.systemUTC(), Duration.ofDays(365_000), Duration.ofDays(365_000));
+    }
+
+    /** All violations of {@code event}; empty when it is valid. */
+    public List<Violation> validate(TelemetryEvent event) {
+        List<Violation> out = new ArrayList<>(2);
+        requireId(out, "vehicleId", event.getVehicleId());
+        requireId(out, "driverId", event.getDriverId());
+        long now = clock.millis();
+        long t = event.getEventTime();
+        if (t > now + maxFutureMs) {
+            out.add(
+                    new Violation(
+                            RejectReason.FUTURE_TIMESTAMP,
+                            "eventTime",
+                            "eventTime "
+                                    + Instant.ofEpochMilli(t)
+                                    + " is more than "
+                                    + Duration.ofMillis(maxFutureMs)
+                                    + " ahead of the server clock "
+                                    + Instant.ofEpochMilli(now)));
+        } else if (t < now - maxAgeMs) {
+            out.add(
+                    new Violation(
+                            RejectReason.STALE_TIMESTAMP,
+                            "eventTime",
+                            "eventTime "
+                                    + Instant.ofEpochMilli(t)
+                                    + " is older than "
+                                    + Duration.ofMillis(maxAgeMs)));
+        }
+        if (event.getSeq() < 0) {
+            out.add(
+                    new Violation(
+                            RejectReason.BAD_SEQUENCE,
+                            "seq",
+                            "seq must be >= 0 but was " + event.getSeq()));
+        }
+        for (Sensor s : Sensor.ALL) {
+            Double v = s.get(event);
+            if (v != null && !s.inRange(v)) {
+                out.add(
+                        new Violation(
+                                RejectReason.OUT_OF_RANGE,
+                                s.field(),
+                                s.field()
+                                        + " = "
+                                        + v
+                                        + " "
+                                        + s.unit()
+                                        + " is outside ["
+                                        + s.min()
+                                        + ", "
+                                        + s.max()
+                                        + "]"));
+            }
+        }
+        return out;
+    }
+
+    private static void requireId(List<Violation> out, String field, String value) {
+        if (value == null || value.isBlank()) {
+            out.add(new Violation(RejectReason.MISSING_ID, field, field + " is missing or blank"));
+        }
+    }
+}
