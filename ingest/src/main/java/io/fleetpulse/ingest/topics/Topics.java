@@ -2,6 +2,8 @@ package io.fleetpulse.ingest.topics;
 
 import io.fleetpulse.avro.AnomalyLabel;
 import io.fleetpulse.avro.DeadLetter;
+import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.ingest.wire.AvroSerde;
 import java.time.Duration;
@@ -26,8 +28,8 @@ public final class Topics {
 
     private final String prefix;
     private final TopicSpec<String, TelemetryEvent> raw;
-    private final TopicSpec<String, byte[]> imputed;
-    private final TopicSpec<String, byte[]> features;
+    private final TopicSpec<String, ImputedTelemetry> imputed;
+    private final TopicSpec<String, FeatureVector> features;
     private final TopicSpec<String, DeadLetter> deadLetters;
     private final TopicSpec<String, TelemetryEvent> late;
     private final TopicSpec<String, byte[]> alerts;
@@ -53,7 +55,7 @@ public final class Topics {
                         12,
                         Map.of("retention.ms", WEEK),
                         key,
-                        bytes,
+                        AvroSerde.of(ImputedTelemetry.class),
                         "Telemetry with every missing sensor imputed (FeatureJob). Key: vehicle id.");
         features =
                 new TopicSpec<>(
@@ -61,7 +63,7 @@ public final class Topics {
                         12,
                         Map.of("retention.ms", WEEK),
                         key,
-                        bytes,
+                        AvroSerde.of(FeatureVector.class),
                         "Per-vehicle event-time window features (FeatureJob). Key: vehicle id.");
         deadLetters =
                 new TopicSpec<>(
@@ -126,11 +128,11 @@ public final class Topics {
         return raw;
     }
 
-    public TopicSpec<String, byte[]> imputed() {
+    public TopicSpec<String, ImputedTelemetry> imputed() {
         return imputed;
     }
 
-    public TopicSpec<String, byte[]> features() {
+    public TopicSpec<String, FeatureVector> features() {
         return features;
     }
 
