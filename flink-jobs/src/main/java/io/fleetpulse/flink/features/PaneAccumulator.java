@@ -1,0 +1,492 @@
+package io.fleetpulse.flink.features;
+
+import static io.fleetpulse.flink.features.FeatureThresholds.ENGINE_ON_RPM;
+import static io.fleetpulse.flink.features.FeatureThresholds.GPS_SLACK_KM;
+import static io.fleetpulse.flink.features.FeatureThresholds.HARSH_ACCEL_MPS2;
+import static io.fleetpulse.flink.features.FeatureThresholds.HARSH_BRAKE_MPS2;
+import static io.fleetpulse.flink.features.FeatureThresholds.MAX_INTEGRATION_GAP_MS;
+import static io.fleetpulse.flink.features.FeatureThresholds.MOVING_KMH;
+import static io.fleetpulse.flink.features.FeatureThresholds.OVER_SPEED_KMH;
+import static io.fleetpulse.flink.features.FeatureThresholds.REFUEL_JUMP_PCT;
+import static io.fleetpulse.flink.features.FeatureThresholds.STOPPED_KMH;
+
+import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.ingest.telemetry.ImputedFields;
+import io.fleetpulse.ingest.telemetry.Sensor;
+import java.util.Arrays;
+
+/**
+ * Incremental, mergeable statistics of one vehicle's events in one pane (a 10 s tumbling window).
+ * Sums, extremes and least-squares moments merge exactly; quantities that need consecutive events
+ * (integrals, onsets, jerk, GPS jumps, stuck runs) are accumulated in arrival order, which per
+ * vehicle is event-time order up to small disorder (a step back in time is not integrated over). 60
+ * s sliding windows are merges of six consecutive panes, so no event is kept.
+ *
+ * <p>A public mutable POJO so Flink serialises it with its POJO serializer.
+ */
+public class PaneAccumulator {
+
+    /** The sensors summarised by mean, std, min and max, in FeatureVector order. */
+    public static final Sensor[] MAIN = FeatureSchema.MAIN_SENSORS.toArray(new Sensor[0]);
+
+    private static final int S = Sensor.ALL.size();
+
+    public int count;
+    public int values;
+    public int imputedValues;
+    public String driverId;
+    public long firstTime = Long.MAX_VALUE;
+    public long lastTime = Long.MIN_VALUE;
+
+    public double[] sum = new double[MAIN.length];
+    public double[] sumSq = new double[MAIN.length];
+    public double[] min = filled(MAIN.length, Double.POSITIVE_INFINITY);
+    public double[] max = filled(MAIN.length, Double.NEGATIVE_INFINITY);
+
+    public double integratedKm;
+    public double odometerFirst = Double.NaN;
+    public double odometerLast = Double.NaN;
+    public double fuelUsedL;
+    public int harshBrakes;
+    public int harshAccels;
+    public double overSpeedSeconds;
+    public double idleSeconds;
+    public double observedSeconds;
+    public double jerkSum;
+    public int jerkCount;
+    public double jerkMax;
+    public double fuelDropPct;
+    public double padFirst = Double.NaN;
+    public double padLast = Double.NaN;
+    public double brakeEnergy;
+    public double gpsJumpKm;
+
+    /** Coolant least-squares moments, time in minutes since {@link #trendOrigin}. */
+    public long trendOrigin = Long.MIN_VALUE;
+
+    public double trendN;
+    public double trendT;
+    public double trendTT;
+    public double trendY;
+    public double trendTY;
+
+    /** Stuck-sensor runs per sensor (observed values only, while moving). */
+    public double[] runValue = filled(S, Double.NaN);
+
+    public long[] runStart = new long[S];
+    public long[] runEnd = new long[S];
+    public double[] firstRunValue = filled(S, Double.NaN);
+    public double[] firstRunSeconds = new double[S];
+    public boolean[] firstRunOpen = filledTrue(S);
+    public double maxStuckSeconds;
+
+    // The previous event, for consecutive-event quantities.
+    public double prevSpeed = Double.NaN;
+    public double prevAccel = Double.NaN;
+    public double prevFuelRate = Double.NaN;
+    public double prevFuelLevel = Double.NaN;
+    public double prevBrake = Double.NaN;
+    public double prevLat = Double.NaN;
+    public double prevLon = Double.NaN;
+    public double prevRpm = Double.NaN;
+
+    public PaneAccumulator() {}
+
+    /** Adds one imputed event. */
+    public void add(ImputedTelemetry e) {
+        long t = e.getEventTime();
+        boolean inOrder = t >= lastTime;
+        count++;
+        driverId = e.getDriverId();
+        for (Sensor s : Sensor.ALL) {
+            if (ImputedFields.value(e, s) != null) {
+                values++;
+                if (ImputedFields.imputed(e, s)) {
+                    imputedValues++;
+                }
+            }
+        }
+        for (int i = 0; i < MAIN.length; i++) {
+            Double v = ImputedFields.value(e, MAIN[i]);
+            if (v != null) {
+                sum[i] += v;
+                sumSq[i] += v * v;
+                min[i] = Math.min(min[i], v);
+                max[i] = Math.max(max[i], v);
+            }
+        }
+        double speed = or(ImputedFields.value(e, Sensor.SPEED));
+        double accel = or(ImputedFields.value(e, Sensor.ACCELERATION));
+        double rpm = or(ImputedFields.value(e, Sensor.ENGINE_RPM));
+        double fuelRate = or(ImputedFields.value(e, Sensor.FUEL_RATE));
+        double fuelLevel = or(ImputedFields.value(e, Sensor.FUEL_LEVEL));
+        double brake = or(ImputedFields.value(e, Sensor.BRAKE_PRESSURE));
+        double lat = or(ImputedFields.value(e, Sensor.LATITUDE));
+        double lon = or(ImputedFields.value(e, Sensor.LONGITUDE));
+        double odometer = or(ImputedFields.value(e, Sensor.ODOMETER));
+        double pad = or(ImputedFields.value(e, Sensor.BRAKE_PAD));
+        addTrend(t, or(ImputedFields.value(e, Sensor.COOLANT_TEMP)));
+        if (inOrder) {
+            odometerLast = Double.isNaN(odometer) ? odometerLast : odometer;
+            padLast = Double.isNaN(pad) ? padLast : pad;
+        }
+        if (t <= firstTime) {
+            odometerFirst = Double.isNaN(odometer) ? odometerFirst : odometer;
+            padFirst = Double.isNaN(pad) ? padFirst : pad;
+            firstTime = t;
+        }
+        if (inOrder && lastTime != Long.MIN_VALUE && t - lastTime <= MAX_INTEGRATION_GAP_MS) {
+            addStep(
+                    (t - lastTime) / 1000.0,
+                    speed,
+                    accel,
+                    rpm,
+                    fuelRate,
+                    fuelLevel,
+                    brake,
+                    lat,
+                    lon);
+        }
+        if (inOrder) {
+            countOnsets(accel);
+            trackRuns(e, t, speed);
+            lastTime = t;
+            prevSpeed = speed;
+            prevAccel = accel;
+            prevFuelRate = fuelRate;
+            prevFuelLevel = fuelLevel;
+            prevBrake = brake;
+            prevLat = lat;
+            prevLon = lon;
+            prevRpm = rpm;
+        }
+    }
+
+    private void addStep(
+            double dt,
+            double speed,
+            double accel,
+            double rpm,
+            double fuelRate,
+            double fuelLevel,
+            double brake,
+            double lat,
+            double lon) {
+        if (dt <= 0) {
+            return;
+        }
+        observedSeconds += dt;
+        double meanSpeed = mean(prevSpeed, speed);
+        double stepKm = Double.isNaN(meanSpeed) ? 0 : meanSpeed * dt / 3600;
+        integratedKm += stepKm;
+        double meanFuel = mean(prevFuelRate, fuelRate);
+        if (!Double.isNaN(meanFuel)) {
+            fuelUsedL += meanFuel * dt / 3600;
+        }
+        if (meanSpeed > OVER_SPEED_KMH) {
+            overSpeedSeconds += dt;
+        }
+        if (mean(prevRpm, rpm) > ENGINE_ON_RPM && meanSpeed < STOPPED_KMH) {
+            idleSeconds += dt;
+        }
+        if (!Double.isNaN(prevAccel) && !Double.isNaN(accel)) {
+            double jerk = Math.abs(accel - prevAccel) / dt;
+            jerkSum += jerk;
+            jerkCount++;
+            jerkMax = Math.max(jerkMax, jerk);
+        }
+        if (!Double.isNaN(prevFuelLevel) && !Double.isNaN(fuelLevel)) {
+            double drop = prevFuelLevel - fuelLevel;
+            if (-drop <= REFUEL_JUMP_PCT) {
+                fuelDropPct += drop;
+            }
+        }
+        double meanBrake = mean(prevBrake, brake);
+        if (!Double.isNaN(meanBrake) && !Double.isNaN(meanSpeed)) {
+            brakeEnergy += meanBrake * meanSpeed * dt;
+        }
+        if (!Double.isNaN(prevLat) && !Double.isNaN(lat)) {
+            double km = Geo.haversineKm(prevLat, prevLon, lat, lon);
+            double explained = Double.isNaN(stepKm) ? 0 : stepKm * 1.5;
+            gpsJumpKm = Math.max(gpsJumpKm, km - explained - GPS_SLACK_KM);
+        }
+    }
+
+    private void countOnsets(double accel) {
+        if (Double.isNaN(accel)) {
+            return;
+        }
+        boolean wasBraking = !Double.isNaN(prevAccel) && prevAccel <= HARSH_BRAKE_MPS2;
+        boolean wasAccelerating = !Double.isNaN(prevAccel) && prevAccel >= HARSH_ACCEL_MPS2;
+        if (accel <= HARSH_BRAKE_MPS2 && !wasBraking) {
+            harshBrakes++;
+        }
+        if (accel >= HARSH_ACCEL_MPS2 && !wasAccelerating) {
+            harshAccels++;
+        }
+    }
+
+    private void trackRuns(ImputedTelemetry e, long t, double speed) {
+        boolean moving = speed > MOVING_KMH;
+        for (Sensor s : Sensor.ALL) {
+            int j = s.ordinal();
+            Double v = ImputedFields.value(e, s);
+            boolean observed = v != null && v != 0 && !ImputedFields.imputed(e, s);
+            if (!observed) {
+                continue;
+            }
+            if (moving && v == runValue[j]) {
+                runEnd[j] = t;
+            } else {
+                if (runStart[j] != 0) {
+                    firstRunOpen[j] = false;
+                }
+                runValue[j] = moving ? v : Double.NaN;
+                runStart[j] = t;
+                runEnd[j] = t;
+            }
+            double seconds = Double.isNaN(runValue[j]) ? 0 : (runEnd[j] - runStart[j]) / 1000.0;
+            maxStuckSeconds = Math.max(maxStuckSeconds, seconds);
+            if (firstRunOpen[j]) {
+                firstRunValue[j] = runValue[j];
+                firstRunSeconds[j] = seconds;
+            }
+        }
+    }
+
+    private void addTrend(long t, double coolant) {
+        if (Double.isNaN(coolant)) {
+            return;
+        }
+        if (trendOrigin == Long.MIN_VALUE) {
+            trendOrigin = t;
+        }
+        double m = (t - trendOrigin) / 60_000.0;
+        trendN++;
+        trendT += m;
+        trendTT += m * m;
+        trendY += coolant;
+        trendTY += m * coolant;
+    }
+
+    /** Adds {@code later}, the accumulator of the following pane, into this one. */
+    public void merge(PaneAccumulator later) {
+        if (later.count == 0) {
+            return;
+        }
+        if (count == 0) {
+            copyFrom(later);
+            return;
+        }
+        for (int i = 0; i < MAIN.length; i++) {
+            sum[i] += later.sum[i];
+            sumSq[i] += later.sumSq[i];
+            min[i] = Math.min(min[i], later.min[i]);
+            max[i] = Math.max(max[i], later.max[i]);
+        }
+        mergeRuns(later);
+        count += later.count;
+        values += later.values;
+        imputedValues += later.imputedValues;
+        driverId = later.driverId;
+        integratedKm += later.integratedKm;
+        odometerLast = Double.isNaN(later.odometerLast) ? odometerLast : later.odometerLast;
+        odometerFirst = Double.isNaN(odometerFirst) ? later.odometerFirst : odometerFirst;
+        padLast = Double.isNaN(later.padLast) ? padLast : later.padLast;
+        padFirst = Double.isNaN(padFirst) ? later.padFirst : padFirst;
+        fuelUsedL += later.fuelUsedL;
+        harshBrakes += later.harshBrakes;
+        harshAccels += later.harshAccels;
+        overSpeedSeconds += later.overSpeedSeconds;
+        idleSeconds += later.idleSeconds;
+        observedSeconds += later.observedSeconds;
+        jerkSum += later.jerkSum;
+        jerkCount += later.jerkCount;
+        jerkMax = Math.max(jerkMax, later.jerkMax);
+        fuelDropPct += later.fuelDropPct;
+        brakeEnergy += later.brakeEnergy;
+        gpsJumpKm = Math.max(gpsJumpKm, later.gpsJumpKm);
+        mergeTrend(later);
+        firstTime = Math.min(firstTime, later.firstTime);
+        lastTime = Math.max(lastTime, later.lastTime);
+    }
+
+    private void mergeRuns(PaneAccumulator later) {
+        maxStuckSeconds = Math.max(maxStuckSeconds, later.maxStuckSeconds);
+        for (int j = 0; j < S; j++) {
+            boolean continues = !Double.isNaN(runValue[j]) && runValue[j] == later.firstRunValue[j];
+            if (continues) {
+                double joined =
+                        (runEnd[j] - runStart[j]) / 1000.0
+                                + (later.firstTime - runEnd[j]) / 1000.0
+                                + later.firstRunSeconds[j];
+                maxStuckSeconds = Math.max(maxStuckSeconds, joined);
+                if (firstRunOpen[j]) {
+                    firstRunSeconds[j] = joined;
+                }
+                if (later.firstRunOpen[j]) {
+                    runEnd[j] = later.runEnd[j];
+                    continue;
+                }
+            }
+            firstRunOpen[j] = false;
+            runValue[j] = later.runValue[j];
+            runStart[j] = later.runStart[j];
+            runEnd[j] = later.runEnd[j];
+        }
+    }
+
+    private void mergeTrend(PaneAccumulator later) {
+        if (later.trendN == 0) {
+            return;
+        }
+        if (trendN == 0) {
+            trendOrigin = later.trendOrigin;
+            trendN = later.trendN;
+            trendT = later.trendT;
+            trendTT = later.trendTT;
+            trendY = later.trendY;
+            trendTY = later.trendTY;
+            return;
+        }
+        double c = (later.trendOrigin - trendOrigin) / 60_000.0;
+        trendN += later.trendN;
+        trendT += later.trendT + later.trendN * c;
+        trendTT += later.trendTT + 2 * c * later.trendT + later.trendN * c * c;
+        trendY += later.trendY;
+        trendTY += later.trendTY + c * later.trendY;
+    }
+
+    private void copyFrom(PaneAccumulator o) {
+        PaneAccumulator c = o.copy();
+        count = c.count;
+        values = c.values;
+        imputedValues = c.imputedValues;
+        driverId = c.driverId;
+        firstTime = c.firstTime;
+        lastTime = c.lastTime;
+        sum = c.sum;
+        sumSq = c.sumSq;
+        min = c.min;
+        max = c.max;
+        integratedKm = c.integratedKm;
+        odometerFirst = c.odometerFirst;
+        odometerLast = c.odometerLast;
+        fuelUsedL = c.fuelUsedL;
+        harshBrakes = c.harshBrakes;
+        harshAccels = c.harshAccels;
+        overSpeedSeconds = c.overSpeedSeconds;
+        idleSeconds = c.idleSeconds;
+        observedSeconds = c.observedSeconds;
+        jerkSum = c.jerkSum;
+        jerkCount = c.jerkCount;
+        jerkMax = c.jerkMax;
+        fuelDropPct = c.fuelDropPct;
+        padFirst = c.padFirst;
+        padLast = c.padLast;
+        brakeEnergy = c.brakeEnergy;
+        gpsJumpKm = c.gpsJumpKm;
+        trendOrigin = c.trendOrigin;
+        trendN = c.trendN;
+        trendT = c.trendT;
+        trendTT = c.trendTT;
+        trendY = c.trendY;
+        trendTY = c.trendTY;
+        runValue = c.runValue;
+        runStart = c.runStart;
+        runEnd = c.runEnd;
+        firstRunValue = c.firstRunValue;
+        firstRunSeconds = c.firstRunSeconds;
+        firstRunOpen = c.firstRunOpen;
+        maxStuckSeconds = c.maxStuckSeconds;
+    }
+
+    /** A deep copy. */
+    public PaneAccumulator copy() {
+        PaneAccumulator c = new PaneAccumulator();
+        c.count = count;
+        c.values = values;
+        c.imputedValues = imputedValues;
+        c.driverId = driverId;
+        c.firstTime = firstTime;
+        c.lastTime = lastTime;
+        c.sum = sum.clone();
+        c.sumSq = sumSq.clone();
+        c.min = min.clone();
+        c.max = max.clone();
+        c.integratedKm = integratedKm;
+        c.odometerFirst = odometerFirst;
+        c.odometerLast = odometerLast;
+        c.fuelUsedL = fuelUsedL;
+        c.harshBrakes = harshBrakes;
+        c.harshAccels = harshAccels;
+        c.overSpeedSeconds = overSpeedSeconds;
+        c.idleSeconds = idleSeconds;
+        c.observedSeconds = observedSeconds;
+        c.jerkSum = jerkSum;
+        c.jerkCount = jerkCount;
+        c.jerkMax = jerkMax;
+        c.fuelDropPct = fuelDropPct;
+        c.padFirst = padFirst;
+        c.padLast = padLast;
+        c.brakeEnergy = brakeEnergy;
+        c.gpsJumpKm = gpsJumpKm;
+        c.trendOrigin = trendOrigin;
+        c.trendN = trendN;
+        c.trendT = trendT;
+        c.trendTT = trendTT;
+        c.trendY = trendY;
+        c.trendTY = trendTY;
+        c.runValue = runValue.clone();
+        c.runStart = runStart.clone();
+        c.runEnd = runEnd.clone();
+        c.firstRunValue = firstRunValue.clone();
+        c.firstRunSeconds = firstRunSeconds.clone();
+        c.firstRunOpen = firstRunOpen.clone();
+        c.maxStuckSeconds = maxStuckSeconds;
+        c.prevSpeed = prevSpeed;
+        c.prevAccel = prevAccel;
+        c.prevFuelRate = prevFuelRate;
+        c.prevFuelLevel = prevFuelLevel;
+        c.prevBrake = prevBrake;
+        c.prevLat = prevLat;
+        c.prevLon = prevLon;
+        c.prevRpm = prevRpm;
+        return c;
+    }
+
+    /** Least-squares slope of coolant temperature [degC/min], 0 with fewer than 3 readings. */
+    public double coolantTrend() {
+        if (trendN < 3) {
+            return 0;
+        }
+        double denom = trendN * trendTT - trendT * trendT;
+        return denom <= 1e-12 ? 0 : (trendN * trendTY - trendT * trendY) / denom;
+    }
+
+    private static double or(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    private static double mean(double a, double b) {
+        if (Double.isNaN(a)) {
+            return b;
+        }
+        if (Double.isNaN(b)) {
+            return a;
+        }
+        return (a + b) / 2;
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    private static boolean[] filledTrue(int n) {
+        boolean[] a = new boolean[n];
+        Arrays.fill(a, true);
+        return a;
+    }
+}

@@ -1,0 +1,75 @@
+package io.fleetpulse.flink.impute;
+
+import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ImputedFields;
+import io.fleetpulse.ingest.telemetry.Sensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link StreamingMice} over the telemetry contract's sensors: turns a {@link TelemetryEvent} into
+ * an {@link ImputedTelemetry} with each missing sensor filled (clamped to the sensor's plausible
+ * range), flagged and given an uncertainty. Plain Java; FeatureJob holds one per subtask.
+ */
+public final class TelemetryImputer {
+
+    private static final int SENSORS = Sensor.ALL.size();
+
+    private final StreamingMice mice;
+    private final double[] row = new double[SENSORS];
+
+    public TelemetryImputer(MiceConfig config) {
+        double[] lower = new double[SENSORS];
+        double[] upper = new double[SENSORS];
+        for (Sensor s : Sensor.ALL) {
+            lower[s.ordinal()] = s.min();
+            upper[s.ordinal()] = s.max();
+        }
+        this.mice = new StreamingMice(SENSORS, config, lower, upper, null);
+    }
+
+    /** The underlying imputer (for its state and statistics). */
+    public StreamingMice mice() {
+        return mice;
+    }
+
+    /** A fresh per-vehicle memory of the right size. */
+    public static VehicleMemory newMemory() {
+        return new VehicleMemory(SENSORS);
+    }
+
+    /** Imputes one event of the vehicle whose memory is given, updating that memory. */
+    public ImputedTelemetry impute(TelemetryEvent event, VehicleMemory memory, long processedAt) {
+        for (Sensor s : Sensor.ALL) {
+            Double v = s.get(event);
+            row[s.ordinal()] = v == null ? Double.NaN : v;
+        }
+        ImputedRow result = mice.process(row, memory, event.getEventTime());
+        ImputedTelemetry out = new ImputedTelemetry();
+        out.setVehicleId(event.getVehicleId());
+        out.setDriverId(event.getDriverId());
+        out.setEventTime(event.getEventTime());
+        out.setSeq(event.getSeq());
+        List<String> coldStart = new ArrayList<>(0);
+        for (Sensor s : Sensor.ALL) {
+            int j = s.ordinal();
+            ImputationMethod method = result.methods()[j];
+            double v = result.values()[j];
+            double sd = result.spread()[j];
+            ImputedFields.set(
+                    out,
+                    s,
+                    Double.isNaN(v) ? null : v,
+                    method.imputed(),
+                    Double.isFinite(sd) ? sd : 0.0);
+            if (method.fallback()) {
+                coldStart.add(s.field());
+            }
+        }
+        out.setImputedCount(result.imputedCount());
+        out.setColdStartSensors(coldStart);
+        out.setProcessedAt(processedAt);
+        return out;
+    }
+}
