@@ -19,12 +19,13 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class Topics {
 
-    /** The production topic names. */
-    public static final Topics DEFAULT = new Topics("");
-
+    // Declared before DEFAULT: static initialisers run in order and the constructor reads these.
     private static final String WEEK = Long.toString(Duration.ofDays(7).toMillis());
     private static final String TWO_WEEKS = Long.toString(Duration.ofDays(14).toMillis());
     private static final String DAY = Long.toString(Duration.ofDays(1).toMillis());
+
+    /** The production topic names. */
+    public static final Topics DEFAULT = new Topics("");
 
     private final String prefix;
     private final TopicSpec<String, TelemetryEvent> raw;
