@@ -1,5 +1,6 @@
 package io.fleetpulse.flink;
 
+import io.fleetpulse.flink.impute.MiceConfig;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -34,4 +35,143 @@ public final class FeatureJobOptions {
                             "Events older than this (event time against the job's clock) go to the"
                                     + " dead-letter topic as STALE_TIMESTAMP. Unset (the default):"
                                     + " no age limit, so replays of old history pass.");
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            ConfigOptions.key("fleet.kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("127.0.0.1:19092")
+                    .withDescription("Kafka bootstrap servers.");
+
+    public static final ConfigOption<String> TOPIC_PREFIX =
+            ConfigOptions.key("fleet.kafka.topic-prefix")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Prefix of every topic name (empty in production; tests use their own).");
+
+    public static final ConfigOption<String> GROUP_ID =
+            ConfigOptions.key("fleet.kafka.group-id")
+                    .stringType()
+                    .defaultValue("fleetpulse-feature-job")
+                    .withDescription(
+                            "Consumer group of the raw-telemetry source (offsets are also kept in checkpoints).");
+
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
+            ConfigOptions.key("fleet.kafka.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("fleetpulse-feature-job")
+                    .withDescription(
+                            "Prefix of the exactly-once sinks' transactional ids; must stay the same across restarts of the job.");
+
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
+            ConfigOptions.key("fleet.kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Kafka transaction timeout of the exactly-once sinks; far above checkpoint interval plus restart time, at most the broker's transaction.max.timeout.ms.");
+
+    public static final ConfigOption<Integer> PARALLELISM =
+            ConfigOptions.key("fleet.job.parallelism")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription("Parallelism of every operator.");
+
+    public static final ConfigOption<Duration> TUMBLING_WINDOW =
+            ConfigOptions.key("fleet.window.tumbling")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Tumbling feature window size; also the slide of the sliding window.");
+
+    public static final ConfigOption<Duration> SLIDING_WINDOW =
+            ConfigOptions.key("fleet.window.sliding")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "Sliding feature window size, a multiple of the tumbling size.");
+
+    public static final ConfigOption<Duration> ALLOWED_LATENESS =
+            ConfigOptions.key("fleet.events.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "Bounded out-of-orderness of event time: the watermark trails the newest event time by this much; events behind the watermark go to the late topic.");
+
+    public static final ConfigOption<Duration> SOURCE_IDLENESS =
+            ConfigOptions.key("fleet.events.source-idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "A Kafka partition without events for this long stops holding back the watermark.");
+
+    public static final ConfigOption<Duration> VEHICLE_IDLE_TIMEOUT =
+            ConfigOptions.key("fleet.state.vehicle-idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription(
+                            "A vehicle silent for this much event time has its keyed state cleared.");
+
+    public static final ConfigOption<Integer> MICE_IMPUTATIONS =
+            ConfigOptions.key("fleet.mice.imputations")
+                    .intType()
+                    .defaultValue(MiceConfig.DEFAULT_IMPUTATIONS)
+                    .withDescription(
+                            "m, the number of MICE chains (imputations) per missing value.");
+
+    public static final ConfigOption<Integer> MICE_ITERATIONS =
+            ConfigOptions.key("fleet.mice.iterations")
+                    .intType()
+                    .defaultValue(MiceConfig.DEFAULT_ITERATIONS)
+                    .withDescription("Chained-equation sweeps per row.");
+
+    public static final ConfigOption<Duration> MICE_HALF_LIFE =
+            ConfigOptions.key("fleet.mice.half-life")
+                    .durationType()
+                    .defaultValue(MiceConfig.DEFAULT_HALF_LIFE)
+                    .withDescription(
+                            "Forgetting of the MICE regressions in event time (half-life).");
+
+    public static final ConfigOption<Long> MICE_MIN_OBSERVATIONS =
+            ConfigOptions.key("fleet.mice.min-observations")
+                    .longType()
+                    .defaultValue(MiceConfig.DEFAULT_MIN_OBSERVATIONS)
+                    .withDescription(
+                            "Observations a sensor's regression needs before it is used (cold start falls back to last observed or mean).");
+
+    public static final ConfigOption<Integer> MICE_TRAIN_EVERY =
+            ConfigOptions.key("fleet.mice.train-every")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("Learn from one row in this many (1 = all).");
+
+    public static final ConfigOption<Boolean> MICE_ENABLED =
+            ConfigOptions.key("fleet.mice.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Whether to impute; off passes events through with missing values left missing (for benchmarks).");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("fleet.checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "Checkpoint interval; exactly-once output becomes readable (read_committed) when a checkpoint completes.");
+
+    public static final ConfigOption<String> CHECKPOINT_DIR =
+            ConfigOptions.key("fleet.checkpoint.dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Where RocksDB incremental checkpoints go (a file:// URI); unset keeps them in memory (tests).");
+
+    /** The MICE parameters from these options. */
+    public static MiceConfig miceConfig(org.apache.flink.configuration.ReadableConfig c) {
+        return MiceConfig.defaults()
+                .withImputations(c.get(MICE_IMPUTATIONS))
+                .withIterations(c.get(MICE_ITERATIONS))
+                .withHalfLife(c.get(MICE_HALF_LIFE))
+                .withMinObservations(c.get(MICE_MIN_OBSERVATIONS))
+                .withTrainEvery(c.get(MICE_TRAIN_EVERY));
+    }
 }

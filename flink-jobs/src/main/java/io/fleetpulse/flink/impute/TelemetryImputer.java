@@ -39,6 +39,22 @@ public final class TelemetryImputer {
         return new VehicleMemory(SENSORS);
     }
 
+    /** The event as it is, missing sensors left null and nothing flagged (imputation off). */
+    public static ImputedTelemetry passThrough(TelemetryEvent event, long processedAt) {
+        ImputedTelemetry out = new ImputedTelemetry();
+        out.setVehicleId(event.getVehicleId());
+        out.setDriverId(event.getDriverId());
+        out.setEventTime(event.getEventTime());
+        out.setSeq(event.getSeq());
+        for (Sensor s : Sensor.ALL) {
+            ImputedFields.set(out, s, s.get(event), false, 0.0);
+        }
+        out.setImputedCount(0);
+        out.setColdStartSensors(List.of());
+        out.setProcessedAt(processedAt);
+        return out;
+    }
+
     /** Imputes one event of the vehicle whose memory is given, updating that memory. */
     public ImputedTelemetry impute(TelemetryEvent event, VehicleMemory memory, long processedAt) {
         for (Sensor s : Sensor.ALL) {

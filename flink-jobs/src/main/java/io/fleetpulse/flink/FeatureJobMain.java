@@ -1,0 +1,39 @@
+package io.fleetpulse.flink;
+
+import io.fleetpulse.flink.telemetry.TelemetrySource;
+import io.fleetpulse.ingest.topics.Topics;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs {@link FeatureJob} against Kafka. {@code --local} runs it in an embedded Flink mini cluster
+ * bound to 127.0.0.1 (the local stack); without it the job goes to the cluster that launched it
+ * ({@code flink run}). Options: {@code --<key> VALUE} for every key in {@link FeatureJobOptions};
+ * {@code --help} lists them.
+ */
+public final class FeatureJobMain {
+
+    private FeatureJobMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            JobHelp.print(FeatureJobOptions.class, "FeatureJob", System.out);
+            return;
+        }
+        Configuration config;
+        try {
+            config = JobArgs.parse(args, FeatureJobOptions.class, JobEnvironments.LOCAL_FLAG);
+        } catch (IllegalArgumentException e) {
+            System.err.println("FeatureJob: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = JobEnvironments.create(config);
+        Topics topics = Topics.withPrefix(config.get(FeatureJobOptions.TOPIC_PREFIX));
+        new FeatureJob(
+                        TelemetrySource.kafka(topics, config),
+                        FeatureJobSinks.kafka(topics, config),
+                        config)
+                .execute(env);
+    }
+}

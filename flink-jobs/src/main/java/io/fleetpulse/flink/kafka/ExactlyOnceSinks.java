@@ -1,0 +1,42 @@
+package io.fleetpulse.flink.kafka;
+
+import io.fleetpulse.flink.FeatureJobOptions;
+import io.fleetpulse.ingest.topics.TopicSpec;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+
+/**
+ * Builds FeatureJob's transactional Kafka sinks: exactly-once delivery, a transactional id prefix
+ * that is stable across restarts (configured prefix + topic role), and a transaction timeout far
+ * above the checkpoint interval.
+ */
+public final class ExactlyOnceSinks {
+
+    private ExactlyOnceSinks() {}
+
+    public static <T extends SpecificRecord> KafkaSink<T> to(
+            TopicSpec<String, T> topic,
+            Class<T> type,
+            AvroRecordSerializer.SerializableKey<T> key,
+            String role,
+            ReadableConfig config) {
+        Properties producer = new Properties();
+        producer.setProperty(
+                "transaction.timeout.ms",
+                Long.toString(config.get(FeatureJobOptions.TRANSACTION_TIMEOUT).toMillis()));
+        producer.setProperty("compression.type", "lz4");
+        producer.setProperty("linger.ms", "5");
+        producer.setProperty("batch.size", Integer.toString(256 * 1024));
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(config.get(FeatureJobOptions.BOOTSTRAP_SERVERS))
+                .setRecordSerializer(new AvroRecordSerializer<>(topic, type, key))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(
+                        config.get(FeatureJobOptions.TRANSACTIONAL_ID_PREFIX) + "-" + role)
+                .setKafkaProducerConfig(producer)
+                .build();
+    }
+}
