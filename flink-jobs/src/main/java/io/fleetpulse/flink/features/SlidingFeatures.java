@@ -112,5 +112,8 @@ public class SlidingFeatures extends KeyedProcessFunction<String, Pane, FeatureV
                 it.remove();
             }
         }
+        if (panes.isEmpty()) {
+            panes.clear(); // drop the vehicle's state entry itself, not only its panes
+        }
     }
 }
