@@ -29,7 +29,8 @@ public record MiceConfig(
         Duration maxLagAge,
         boolean useLag,
         int trainEvery,
-        long seed) {
+        long seed)
+        implements java.io.Serializable {
 
     public static final int DEFAULT_IMPUTATIONS = 5;
     public static final int DEFAULT_ITERATIONS = 3;
