@@ -24,6 +24,9 @@ public final class PinotConfigs {
     /** Suffix of the per-sensor flag column saying the value was imputed, e.g. speedKmhImputed. */
     public static final String IMPUTED_SUFFIX = "Imputed";
 
+    /** Suffix of the per-sensor uncertainty column (std of the imputations), e.g. speedKmhSd. */
+    public static final String UNCERTAINTY_SUFFIX = "Sd";
+
     static final String TOPIC_KEY = "stream.kafka.topic.name";
     static final String BROKER_LIST_KEY = "stream.kafka.broker.list";
 
@@ -34,6 +37,11 @@ public final class PinotConfigs {
     /** The flag column of {@code sensor} in the telemetry table. */
     public static String imputedFlagColumn(Sensor sensor) {
         return sensor.field() + IMPUTED_SUFFIX;
+    }
+
+    /** The uncertainty column of {@code sensor} in the telemetry table. */
+    public static String uncertaintyColumn(Sensor sensor) {
+        return sensor.field() + UNCERTAINTY_SUFFIX;
     }
 
     /** The telemetry table as declared (production topic, default local broker). */

@@ -60,6 +60,7 @@ public record PinotTable(String name, ObjectNode schemaJson, ObjectNode tableCon
                             spec.path("name").asText(),
                             fieldType,
                             spec.path("dataType").asText(),
+                            spec.path("singleValueField").asBoolean(true),
                             spec.path("format").asText(null)));
         }
     }
@@ -70,7 +71,9 @@ public record PinotTable(String name, ObjectNode schemaJson, ObjectNode tableCon
      * @param name the column name
      * @param fieldType DIMENSION, METRIC or DATE_TIME
      * @param dataType Pinot's data type, e.g. STRING, DOUBLE, BOOLEAN, LONG
+     * @param singleValue false for a multi-value column
      * @param format the DATE_TIME format, else null
      */
-    public record Column(String name, String fieldType, String dataType, String format) {}
+    public record Column(
+            String name, String fieldType, String dataType, boolean singleValue, String format) {}
 }

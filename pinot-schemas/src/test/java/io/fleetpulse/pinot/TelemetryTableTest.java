@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.topics.Topics;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /** The telemetry table stays in step with the telemetry contract and the Topics registry. */
@@ -25,28 +27,58 @@ class TelemetryTableTest {
                     .collect(Collectors.toMap(PinotTable.Column::name, Function.identity()));
 
     @Test
-    void everySensorHasADoubleMetricAndABooleanImputedFlag() {
+    void everySensorHasADoubleMetricABooleanImputedFlagAndAnUncertainty() {
         for (Sensor s : Sensor.ALL) {
             assertThat(columns.get(s.field()))
                     .as(s.field())
-                    .isEqualTo(new PinotTable.Column(s.field(), "METRIC", "DOUBLE", null));
+                    .isEqualTo(new PinotTable.Column(s.field(), "METRIC", "DOUBLE", true, null));
             String flag = PinotConfigs.imputedFlagColumn(s);
             assertThat(columns.get(flag))
                     .as(flag)
-                    .isEqualTo(new PinotTable.Column(flag, "DIMENSION", "BOOLEAN", null));
+                    .isEqualTo(new PinotTable.Column(flag, "DIMENSION", "BOOLEAN", true, null));
+            String sd = PinotConfigs.uncertaintyColumn(s);
+            assertThat(columns.get(sd))
+                    .as(sd)
+                    .isEqualTo(new PinotTable.Column(sd, "METRIC", "DOUBLE", true, null));
         }
     }
 
     @Test
-    void hasNoColumnTheContractDoesNotExplain() {
-        List<String> expected =
-                new java.util.ArrayList<>(List.of("vehicleId", "driverId", "seq", "eventTime"));
-        for (Sensor s : Sensor.ALL) {
-            expected.add(s.field());
-            expected.add(PinotConfigs.imputedFlagColumn(s));
-        }
+    void mirrorsEveryFieldOfTheImputedTelemetryContractAndNothingElse() {
+        Schema contract = ImputedTelemetry.getClassSchema();
 
-        assertThat(columns.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(columns.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        contract.getFields().stream().map(Schema.Field::name).toList());
+        for (Schema.Field field : contract.getFields()) {
+            PinotTable.Column column = columns.get(field.name());
+            Schema type = nonNull(field.schema());
+            switch (type.getType()) {
+                case STRING -> assertThat(column.dataType()).as(field.name()).isEqualTo("STRING");
+                case BOOLEAN -> assertThat(column.dataType()).as(field.name()).isEqualTo("BOOLEAN");
+                case INT -> assertThat(column.dataType()).as(field.name()).isEqualTo("INT");
+                case LONG -> assertThat(column.dataType()).as(field.name()).isEqualTo("LONG");
+                case DOUBLE -> {
+                    assertThat(column.dataType()).as(field.name()).isEqualTo("DOUBLE");
+                    assertThat(column.fieldType()).as(field.name()).isEqualTo("METRIC");
+                }
+                case ARRAY -> {
+                    assertThat(column.dataType()).as(field.name()).isEqualTo("STRING");
+                    assertThat(column.singleValue()).as(field.name()).isFalse();
+                }
+                default -> throw new AssertionError("unmapped contract type of " + field);
+            }
+        }
+    }
+
+    private static Schema nonNull(Schema schema) {
+        if (schema.getType() != Schema.Type.UNION) {
+            return schema;
+        }
+        return schema.getTypes().stream()
+                .filter(t -> t.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -59,9 +91,13 @@ class TelemetryTableTest {
         assertThat(columns.get("eventTime"))
                 .isEqualTo(
                         new PinotTable.Column(
-                                "eventTime", "DATE_TIME", "LONG", "1:MILLISECONDS:EPOCH"));
+                                "eventTime", "DATE_TIME", "LONG", true, "1:MILLISECONDS:EPOCH"));
         JsonNode segments = table.tableConfigJson().path("segmentsConfig");
         assertThat(segments.path("timeColumnName").asText()).isEqualTo("eventTime");
+        assertThat(columns.get("processedAt"))
+                .isEqualTo(
+                        new PinotTable.Column(
+                                "processedAt", "DATE_TIME", "LONG", true, "1:MILLISECONDS:EPOCH"));
         assertThat(
                         table.schemaJson()
                                 .path("dateTimeFieldSpecs")
