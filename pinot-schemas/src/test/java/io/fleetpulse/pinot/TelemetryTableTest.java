@@ -1,0 +1,175 @@
+package io.fleetpulse.pinot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.ingest.telemetry.Sensor;
+import io.fleetpulse.ingest.topics.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+
+/** The telemetry table stays in step with the telemetry contract and the Topics registry. */
+class TelemetryTableTest {
+
+    private final PinotTable table = PinotConfigs.telemetry();
+    private final Map<String, PinotTable.Column> columns =
+            table.columns().stream()
+                    .collect(Collectors.toMap(PinotTable.Column::name, Function.identity()));
+
+    @Test
+    void everySensorHasADoubleMetricABooleanImputedFlagAndAnUncertainty() {
+        for (Sensor s : Sensor.ALL) {
+            assertThat(columns.get(s.field()))
+                    .as(s.field())
+                    .isEqualTo(new PinotTable.Column(s.field(), "METRIC", "DOUBLE", true, null));
+            String flag = PinotConfigs.imputedFlagColumn(s);
+            assertThat(columns.get(flag))
+                    .as(flag)
+                    .isEqualTo(new PinotTable.Column(flag, "DIMENSION", "BOOLEAN", true, null));
+            String sd = PinotConfigs.uncertaintyColumn(s);
+            assertThat(columns.get(sd))
+                    .as(sd)
+                    .isEqualTo(new PinotTable.Column(sd, "METRIC", "DOUBLE", true, null));
+        }
+    }
+
+    @Test
+    void mirrorsEveryFieldOfTheImputedTelemetryContractAndNothingElse() {
+        Schema contract = ImputedTelemetry.getClassSchema();
+
+        assertThat(columns.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        contract.getFields().stream().map(Schema.Field::name).toList());
+        for (Schema.Field field : contract.getFields()) {
+            PinotTable.Column column = columns.get(field.name());
+            Schema type = nonNull(field.schema());
+            switch (type.getType()) {
+                case STRING -> assertThat(column.dataType()).as(field.name()).isEqualTo("STRING");
+                case BOOLEAN -> assertThat(column.dataType()).as(field.name()).isEqualTo("BOOLEAN");
+                case INT -> assertThat(column.dataType()).as(field.name()).isEqualTo("INT");
+                case LONG -> assertThat(column.dataType()).as(field.name()).isEqualTo("LONG");
+                case DOUBLE -> {
+                    assertThat(column.dataType()).as(field.name()).isEqualTo("DOUBLE");
+                    assertThat(column.fieldType()).as(field.name()).isEqualTo("METRIC");
+                }
+                case ARRAY -> {
+                    assertThat(column.dataType()).as(field.name()).isEqualTo("STRING");
+                    assertThat(column.singleValue()).as(field.name()).isFalse();
+                }
+                default -> throw new AssertionError("unmapped contract type of " + field);
+            }
+        }
+    }
+
+    private static Schema nonNull(Schema schema) {
+        if (schema.getType() != Schema.Type.UNION) {
+            return schema;
+        }
+        return schema.getTypes().stream()
+                .filter(t -> t.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void idsAreDimensionsAndEventTimeIsMillisSinceTheEpoch() {
+        assertThat(columns.get("vehicleId").fieldType()).isEqualTo("DIMENSION");
+        assertThat(columns.get("vehicleId").dataType()).isEqualTo("STRING");
+        assertThat(columns.get("driverId").fieldType()).isEqualTo("DIMENSION");
+        assertThat(columns.get("driverId").dataType()).isEqualTo("STRING");
+        assertThat(columns.get("seq").dataType()).isEqualTo("LONG");
+        assertThat(columns.get("eventTime"))
+                .isEqualTo(
+                        new PinotTable.Column(
+                                "eventTime", "DATE_TIME", "LONG", true, "1:MILLISECONDS:EPOCH"));
+        JsonNode segments = table.tableConfigJson().path("segmentsConfig");
+        assertThat(segments.path("timeColumnName").asText()).isEqualTo("eventTime");
+        assertThat(columns.get("processedAt"))
+                .isEqualTo(
+                        new PinotTable.Column(
+                                "processedAt", "DATE_TIME", "LONG", true, "1:MILLISECONDS:EPOCH"));
+        assertThat(
+                        table.schemaJson()
+                                .path("dateTimeFieldSpecs")
+                                .get(0)
+                                .path("granularity")
+                                .asText())
+                .isEqualTo("1:MILLISECONDS");
+    }
+
+    @Test
+    void consumesTheImputedTopicCommittedOnlyWithTheKafka20LowLevelConsumer() {
+        ObjectNode stream = table.streamConfigs();
+
+        assertThat(table.tableConfigJson().path("tableType").asText()).isEqualTo("REALTIME");
+        assertThat(stream.path("streamType").asText()).isEqualTo("kafka");
+        assertThat(stream.path("stream.kafka.topic.name").asText())
+                .isEqualTo(Topics.DEFAULT.imputed().name());
+        assertThat(stream.path("stream.kafka.consumer.factory.class.name").asText())
+                .isEqualTo("org.apache.pinot.plugin.stream.kafka20.KafkaConsumerFactory");
+        assertThat(stream.path("stream.kafka.consumer.type").asText()).isEqualTo("lowlevel");
+        assertThat(stream.path("stream.kafka.isolation.level").asText())
+                .isEqualTo("read_committed");
+        assertThat(stream.path("stream.kafka.decoder.class.name").asText())
+                .isEqualTo("org.apache.pinot.plugin.inputformat.json.JSONMessageDecoder");
+    }
+
+    @Test
+    void indexesVehicleAndTime() {
+        JsonNode indexing = table.tableConfigJson().path("tableIndexConfig");
+
+        assertThat(texts(indexing.path("invertedIndexColumns"))).containsExactly("vehicleId");
+        assertThat(texts(indexing.path("sortedColumn"))).containsExactly("vehicleId");
+        assertThat(texts(indexing.path("rangeIndexColumns"))).containsExactly("eventTime");
+    }
+
+    @Test
+    void aTestCanPointTheTableAtItsOwnTopicAndBroker() {
+        Topics topics = Topics.withPrefix("it-42.");
+
+        PinotTable forTest = PinotConfigs.telemetry(topics, "127.0.0.1:40001");
+
+        assertThat(forTest.streamConfigs().path("stream.kafka.topic.name").asText())
+                .isEqualTo("it-42.fleet.telemetry.imputed");
+        assertThat(forTest.streamConfigs().path("stream.kafka.broker.list").asText())
+                .isEqualTo("127.0.0.1:40001");
+        assertThat(
+                        PinotConfigs.telemetry()
+                                .streamConfigs()
+                                .path("stream.kafka.topic.name")
+                                .asText())
+                .isEqualTo(Topics.DEFAULT.imputed().name());
+    }
+
+    @Test
+    void anUnknownTableIsAClearError() {
+        assertThatThrownBy(() -> PinotConfigs.load("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no Pinot table nope");
+    }
+
+    @Test
+    void everyColumnIsDocumentedInTheModuleReadme() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+
+        for (String column : columns.keySet()) {
+            assertThat(readme).as(column).contains("`" + column + "`");
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
