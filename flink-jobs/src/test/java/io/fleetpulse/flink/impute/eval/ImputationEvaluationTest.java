@@ -54,10 +54,10 @@ class ImputationEvaluationTest {
                         - (1 - MaskingConfig.defaults().randomShare())
                                 * (1 - MaskingConfig.defaults().expectedBurstShare());
         assertThat(hiddenShare).isCloseTo(expectedShare, within(0.02));
-        assertThat(result.reductionVsDailyMean()).isGreaterThan(0.6);
+        assertThat(result.reductionVsDailyMean()).isGreaterThan(0.9);
         assertThat(result.miceNrmse()).isLessThan(result.locfNrmse());
-        // x1 follows x0 tightly: its imputation error is close to the noise.
-        assertThat(result.columns().get(1).miceRmse()).isLessThan(0.3);
+        // x1 follows x0 tightly: the regression does far better than carrying x1 forward.
+        assertThat(result.columns().get(1).miceRmse()).isLessThan(0.5 * result.columns().get(1).locfRmse());
         assertThat(result.exportedSlice().hiddenCells()).isPositive();
         assertThat(Files.readAllLines(dir.resolve("masked.csv"))).hasSize(2_001);
         assertThat(Files.readAllLines(dir.resolve("truth.csv")))
