@@ -17,16 +17,12 @@ import java.io.IOException;
  */
 final class BayesianRegression {
 
-    private static final double LN2 = Math.log(2);
-    private static final double MAX_EXPONENT = 30;
     private static final double VARIANCE_FLOOR = 1e-12;
 
     private final int q;
-    private final double halfLifeMs;
     private final double ridge;
 
-    // Sufficient statistics, scaled relative to the reference time refTime.
-    private long refTime = Long.MIN_VALUE;
+    // Sufficient statistics, weighted relative to the owner's reference time.
     private double s0;
     private double s00;
     private double sy;
@@ -50,9 +46,8 @@ final class BayesianRegression {
     private final double[] chol; // lower-triangular Cholesky factor of the standardised Gram matrix
     private final double[] work;
 
-    BayesianRegression(int q, double halfLifeMs, double ridge) {
+    BayesianRegression(int q, double ridge) {
         this.q = q;
-        this.halfLifeMs = halfLifeMs;
         this.ridge = ridge;
         sz = new double[q];
         szy = new double[q];
@@ -64,9 +59,11 @@ final class BayesianRegression {
         work = new double[q];
     }
 
-    /** Adds one observation (predictors z, target y, event time t). */
-    void update(double[] z, double y, long t) {
-        double w = weightAt(t);
+    /**
+     * Adds one observation (predictors z, target y) with weight w; the owner grows w with event
+     * time, which is what makes older observations count less (forgetting).
+     */
+    void update(double[] z, double y, double w) {
         s0 += w;
         s00 += w * w;
         double wy = w * y;
@@ -85,20 +82,10 @@ final class BayesianRegression {
         sinceRefresh++;
     }
 
-    private double weightAt(long t) {
-        if (refTime == Long.MIN_VALUE) {
-            refTime = t;
-        }
-        double exponent = (t - refTime) / halfLifeMs;
-        if (exponent > MAX_EXPONENT) {
-            rescale(Math.exp(-LN2 * exponent));
-            refTime = t;
-            exponent = 0;
-        }
-        return Math.exp(LN2 * exponent);
-    }
-
-    private void rescale(double f) {
+    /**
+     * Multiplies every statistic by f (f² for the squared weights), when the owner rebases time.
+     */
+    void rescale(double f) {
         s0 *= f;
         s00 *= f * f;
         sy *= f;
@@ -212,8 +199,11 @@ final class BayesianRegression {
         return fitted ? Math.sqrt(sigma2) : Double.NaN;
     }
 
-    /** Adds another regression's statistics (same predictors and half-life) to this one. */
-    void merge(BayesianRegression other) {
+    /**
+     * Adds another regression's statistics (same predictors) to this one, its weights multiplied by
+     * f to bring them to this one's reference time.
+     */
+    void merge(BayesianRegression other, double f) {
         if (other.q != q) {
             throw new IllegalArgumentException(
                     "cannot merge regressions of " + other.q + " and " + q + " predictors");
@@ -221,10 +211,6 @@ final class BayesianRegression {
         if (other.s0 == 0) {
             return;
         }
-        if (refTime == Long.MIN_VALUE) {
-            refTime = other.refTime;
-        }
-        double f = Math.exp(LN2 * (other.refTime - refTime) / halfLifeMs);
         s0 += f * other.s0;
         s00 += f * f * other.s00;
         sy += f * other.sy;
@@ -242,7 +228,6 @@ final class BayesianRegression {
 
     void write(DataOutput out) throws IOException {
         out.writeInt(q);
-        out.writeLong(refTime);
         out.writeLong(observations);
         out.writeDouble(s0);
         out.writeDouble(s00);
@@ -266,7 +251,6 @@ final class BayesianRegression {
         if (stored != q) {
             throw new IOException("stored regression has " + stored + " predictors, expected " + q);
         }
-        refTime = in.readLong();
         observations = in.readLong();
         s0 = in.readDouble();
         s00 = in.readDouble();

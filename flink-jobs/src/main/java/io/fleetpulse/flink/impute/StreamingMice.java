@@ -37,6 +37,8 @@ public final class StreamingMice {
     private static final int BUCKETS = 3;
     private static final int NO_LAG_TRAIN_EVERY = 4;
     private static final int FORMAT_VERSION = 1;
+    private static final double LN2 = Math.log(2);
+    private static final double MAX_EXPONENT = 30;
 
     private final int d;
     private final MiceConfig config;
@@ -46,7 +48,9 @@ public final class StreamingMice {
     private final BayesianRegression[][] models;
     private final SplittableRandom random;
     private final long maxLagAgeMs;
+    private final double halfLifeMs;
     private long rows;
+    private long refTime = Long.MIN_VALUE;
 
     // Scratch buffers, reused across rows.
     private final double[] z;
@@ -79,14 +83,14 @@ public final class StreamingMice {
         this.predictors = predictors == null ? allOthers(d) : predictors.clone();
         this.random = new SplittableRandom(config.seed());
         this.maxLagAgeMs = config.maxLagAge().toMillis();
+        this.halfLifeMs = config.halfLife().toMillis();
         this.models = new BayesianRegression[d][BUCKETS];
         int maxQ = 1;
         for (int j = 0; j < d; j++) {
             int q = this.predictors[j].length + 1;
             maxQ = Math.max(maxQ, q);
             for (int b = 0; b < BUCKETS; b++) {
-                models[j][b] =
-                        new BayesianRegression(q, config.halfLife().toMillis(), config.ridge());
+                models[j][b] = new BayesianRegression(q, config.ridge());
             }
         }
         z = new double[maxQ];
@@ -289,6 +293,7 @@ public final class StreamingMice {
      * Learns every observed variable's regression from this row (chain 0's fills as predictors).
      */
     private void learn(double[] row, VehicleMemory memory, long time, boolean chainsRan) {
+        double w = weightAt(time);
         double[] fill = chains[0];
         for (int j = 0; j < d; j++) {
             if (!Double.isNaN(row[j])) {
@@ -306,13 +311,35 @@ public final class StreamingMice {
             int bucket = bucketOf(memory.ageOf(j, time));
             if (bucket != NO_LAG) {
                 fillPredictors(j, fill, memory.last[j]);
-                models[j][bucket].update(z, y, time);
+                models[j][bucket].update(z, y, w);
             }
             if (bucket == NO_LAG || trainNoLag) {
                 fillPredictors(j, fill, 0);
-                models[j][NO_LAG].update(z, y, time);
+                models[j][NO_LAG].update(z, y, w);
             }
         }
+    }
+
+    /**
+     * The weight of an observation at event time t: 2^((t - refTime) / halfLife), one exp per row
+     * for all regressions. When weights grow large every statistic is rescaled and refTime moves.
+     */
+    private double weightAt(long t) {
+        if (refTime == Long.MIN_VALUE) {
+            refTime = t;
+        }
+        double exponent = (t - refTime) / halfLifeMs;
+        if (exponent > MAX_EXPONENT) {
+            double f = Math.exp(-LN2 * exponent);
+            for (BayesianRegression[] perBucket : models) {
+                for (BayesianRegression m : perBucket) {
+                    m.rescale(f);
+                }
+            }
+            refTime = t;
+            exponent = 0;
+        }
+        return Math.exp(LN2 * exponent);
     }
 
     private void fillPredictors(int j, double[] fill, double lag) {
@@ -350,9 +377,16 @@ public final class StreamingMice {
             throw new IllegalArgumentException(
                     "cannot merge imputers of " + other.d + " and " + d + " variables");
         }
+        if (other.refTime == Long.MIN_VALUE) {
+            return;
+        }
+        if (refTime == Long.MIN_VALUE) {
+            refTime = other.refTime;
+        }
+        double f = Math.exp(LN2 * (other.refTime - refTime) / halfLifeMs);
         for (int j = 0; j < d; j++) {
             for (int b = 0; b < BUCKETS; b++) {
-                models[j][b].merge(other.models[j][b]);
+                models[j][b].merge(other.models[j][b], f);
             }
         }
     }
@@ -362,6 +396,7 @@ public final class StreamingMice {
         out.writeInt(FORMAT_VERSION);
         out.writeInt(d);
         out.writeLong(rows);
+        out.writeLong(refTime);
         for (int j = 0; j < d; j++) {
             for (int b = 0; b < BUCKETS; b++) {
                 models[j][b].write(out);
@@ -380,6 +415,7 @@ public final class StreamingMice {
             throw new IOException("stored imputer has " + stored + " variables, expected " + d);
         }
         rows = in.readLong();
+        refTime = in.readLong();
         for (int j = 0; j < d; j++) {
             for (int b = 0; b < BUCKETS; b++) {
                 models[j][b].read(in);

@@ -72,10 +72,12 @@ public final class ImputationEvaluation {
             accept(input.next());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        ImputationResult result = result(seconds);
         if (export != null) {
             export.close();
+            export.writeFigures(result);
         }
-        return result(seconds);
+        return result;
     }
 
     private void accept(TelemetryRow row) throws IOException {

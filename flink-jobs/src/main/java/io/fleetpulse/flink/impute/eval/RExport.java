@@ -16,12 +16,14 @@ public final class RExport implements AutoCloseable {
     private final long fromRow;
     private final long rows;
     private final String[] columns;
+    private final Path dir;
     private final BufferedWriter masked;
     private final BufferedWriter truth;
     private long written;
 
     public RExport(Path dir, String[] columns, long fromRow, long rows) throws IOException {
         Files.createDirectories(dir);
+        this.dir = dir;
         this.fromRow = fromRow;
         this.rows = rows;
         this.columns = columns.clone();
@@ -60,6 +62,32 @@ public final class RExport implements AutoCloseable {
         masked.write(line.toString());
         masked.newLine();
         written++;
+    }
+
+    /**
+     * Writes {@code fleet-slice.csv}: FleetPulse's and the baseline's figures per column, for R.
+     */
+    void writeFigures(ImputationResult result) throws IOException {
+        try (BufferedWriter w =
+                Files.newBufferedWriter(dir.resolve("fleet-slice.csv"), StandardCharsets.UTF_8)) {
+            w.write("column,hidden,fleet_rmse,fleet_nrmse,daily_mean_nrmse");
+            w.newLine();
+            for (int j = 0; j < columns.length; j++) {
+                ImputationResult.Column slice = result.exportedSlice().columns().get(j);
+                ImputationResult.Column whole = result.columns().get(j);
+                w.write(
+                        columns[j]
+                                + ","
+                                + slice.hidden()
+                                + ","
+                                + slice.miceRmse()
+                                + ","
+                                + slice.miceNrmse()
+                                + ","
+                                + whole.dailyMeanNrmse());
+                w.newLine();
+            }
+        }
     }
 
     @Override
