@@ -80,7 +80,13 @@ public final class TelemetryValidator {
         }
         for (Sensor s : Sensor.ALL) {
             Double v = s.get(event);
-            if (v != null && !s.inRange(v)) {
+            if (v != null && !Double.isFinite(v)) {
+                out.add(
+                        new Violation(
+                                RejectReason.OUT_OF_RANGE,
+                                s.field(),
+                                s.field() + " = " + v + " is not a finite number"));
+            } else if (v != null && !s.inRange(v)) {
                 out.add(
                         new Violation(
                                 RejectReason.OUT_OF_RANGE,
