@@ -195,6 +195,11 @@ public final class IngestGateway implements AutoCloseable {
         return registry;
     }
 
+    /** Whether {@link #close()} has begun stopping the HTTP server (for tests of the stop). */
+    boolean stopping() {
+        return app.jettyServer().server().isStopping();
+    }
+
     /**
      * Graceful stop: no new requests, in-flight ones answered, then the sink flushed and closed.
      */
