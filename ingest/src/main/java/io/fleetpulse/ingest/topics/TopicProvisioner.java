@@ -1,5 +1,6 @@
 package io.fleetpulse.ingest.topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -16,12 +18,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics of a {@link Topics} registry through Kafka's Admin client, idempotently: a
  * missing topic is created, an existing one gets missing partitions added and drifted configs set
  * back, and a topic already as declared is left alone. Returns what it did, so callers can report
  * it.
+ *
+ * <p>With KRaft the controller accepts a change before the brokers' metadata shows it, so after
+ * every change this waits until the broker reports it: callers (and a second run) see the topics as
+ * declared as soon as {@link #provision} returns.
  */
 public final class TopicProvisioner {
 
@@ -34,6 +41,11 @@ public final class TopicProvisioner {
 
     /** Result for one topic. */
     public record Outcome(String topic, Action action, String detail) {}
+
+    /** Longest wait for a broker's metadata to show a change the controller accepted. */
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
+
+    private static final long METADATA_POLL_MS = 50;
 
     private final Admin admin;
     private final short replicationFactor;
@@ -81,11 +93,13 @@ public final class TopicProvisioner {
                 new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs);
         try {
             admin.createTopics(List.of(topic)).all().get();
+            awaitPartitions(spec.name(), spec.partitions());
             return new Outcome(
                     spec.name(), Action.CREATED, spec.partitions() + " partitions " + configs);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 // Created concurrently by another provisioner: check it like an existing one.
+                awaitPartitions(spec.name(), 1);
                 return reconcile(spec, configs);
             }
             throw e;
@@ -102,6 +116,7 @@ public final class TopicProvisioner {
             admin.createPartitions(Map.of(spec.name(), NewPartitions.increaseTo(spec.partitions())))
                     .all()
                     .get();
+            awaitPartitions(spec.name(), spec.partitions());
             changes.add("partitions " + have + " -> " + spec.partitions());
         }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
@@ -119,10 +134,65 @@ public final class TopicProvisioner {
         }
         if (!ops.isEmpty()) {
             admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get();
+            awaitConfigs(resource, wanted);
         }
         if (changes.isEmpty()) {
             return new Outcome(spec.name(), Action.UNCHANGED, "as declared");
         }
         return new Outcome(spec.name(), Action.UPDATED, String.join(", ", changes));
+    }
+
+    private void awaitPartitions(String topic, int partitions)
+            throws ExecutionException, InterruptedException {
+        await(
+                "topic " + topic + " with " + partitions + " partitions",
+                () -> {
+                    try {
+                        TopicDescription d =
+                                admin.describeTopics(List.of(topic))
+                                        .allTopicNames()
+                                        .get()
+                                        .get(topic);
+                        return d.partitions().size() >= partitions;
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    private void awaitConfigs(ConfigResource resource, Map<String, String> wanted)
+            throws ExecutionException, InterruptedException {
+        await(
+                "configs " + wanted + " on " + resource.name(),
+                () -> {
+                    Config c = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                    for (Map.Entry<String, String> e : wanted.entrySet()) {
+                        ConfigEntry entry = c.get(e.getKey());
+                        if (entry == null || !e.getValue().equals(entry.value())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    private interface MetadataCheck {
+        boolean done() throws ExecutionException, InterruptedException;
+    }
+
+    private static void await(String what, MetadataCheck check)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (!check.done()) {
+            if (System.nanoTime() > deadline) {
+                throw new ExecutionException(
+                        new TimeoutException(
+                                "the broker did not show " + what + " within " + METADATA_WAIT));
+            }
+            Thread.sleep(METADATA_POLL_MS);
+        }
     }
 }
