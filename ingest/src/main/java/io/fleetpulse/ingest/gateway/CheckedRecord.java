@@ -11,7 +11,8 @@ import java.util.List;
  * @param event the decoded event; null when it could not be decoded
  * @param vehicleId the vehicle id if known (the Kafka key of either topic)
  * @param violations empty for a valid record
- * @param original the record's bytes exactly as received (JSON element text or Avro frame)
+ * @param original the record's bytes exactly as received (JSON element text or Avro frame); kept
+ *     for every rejected record, may be null for a valid one
  */
 public record CheckedRecord(
         TelemetryEvent event, String vehicleId, List<Violation> violations, byte[] original) {

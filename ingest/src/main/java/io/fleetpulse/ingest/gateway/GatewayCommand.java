@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,6 +99,11 @@ public final class GatewayCommand implements Callable<Integer> {
     String topicPrefix;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** Runs the command on its own (the {@code fleet} CLI composes it as a subcommand instead). */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GatewayCommand()).execute(args));
+    }
 
     @Override
     public Integer call() {

@@ -2,6 +2,8 @@ package io.fleetpulse.ingest.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.fleetpulse.avro.TelemetryEvent;
@@ -31,7 +33,12 @@ public final class TelemetryJson {
      * such a reading rejects only its own record (as OUT_OF_RANGE) instead of the whole body.
      */
     static final JsonFactory FACTORY =
-            JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    // Exact (round-trip safe) and several times faster than the JDK's.
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                    .build();
 
     private static final int TYPICAL_EVENT_BYTES = 512;
 

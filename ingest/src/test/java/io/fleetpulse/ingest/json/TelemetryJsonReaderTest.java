@@ -34,6 +34,21 @@ class TelemetryJsonReaderTest {
     }
 
     @Test
+    void everyDoubleSurvivesTheTextForm() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            TelemetryEvent event = bareEvent("VEH-0001", i);
+            double bits = Double.longBitsToDouble(random.nextLong());
+            double v = Double.isFinite(bits) ? bits : random.nextGaussian() * 1e3;
+            Sensor.ODOMETER.set(event, v);
+            Sensor.LATITUDE.set(event, random.nextDouble() * 180 - 90);
+
+            assertThat(TelemetryJsonReader.read(TelemetryJson.toJson(event)).event())
+                    .isEqualTo(event);
+        }
+    }
+
+    @Test
     void missingReadingsAreLeftOutAndComeBackNull() throws Exception {
         TelemetryEvent event = bareEvent("VEH-0002", 0);
         Sensor.SPEED.set(event, 0.0);
