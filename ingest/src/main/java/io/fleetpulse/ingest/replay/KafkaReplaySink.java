@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaReplaySink implements ReplaySink {
 
     private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration NEW_TOPIC_GRACE = Duration.ofSeconds(3);
 
     private final KafkaProducer<String, byte[]> producer;
     private final String rawTopic;
@@ -72,19 +73,27 @@ public final class KafkaReplaySink implements ReplaySink {
                         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                         (int) PREFLIGHT_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(conf)) {
-            Set<String> existing =
-                    admin.listTopics()
-                            .names()
-                            .get(PREFLIGHT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            for (String topic : List.of(topics.raw().name(), topics.deadLetters().name())) {
-                if (!existing.contains(topic)) {
+            List<String> needed = List.of(topics.raw().name(), topics.deadLetters().name());
+            long deadline = System.nanoTime() + NEW_TOPIC_GRACE.toNanos();
+            while (true) {
+                Set<String> existing =
+                        admin.listTopics()
+                                .names()
+                                .get(PREFLIGHT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                List<String> missing = needed.stream().filter(t -> !existing.contains(t)).toList();
+                if (missing.isEmpty()) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(
                             "topic "
-                                    + topic
+                                    + missing.get(0)
                                     + " does not exist on "
                                     + bootstrap
                                     + " (run ./fleet up, which provisions the topics)");
                 }
+                // A topic created a moment ago may not be in the broker's metadata cache yet.
+                Thread.sleep(200);
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
