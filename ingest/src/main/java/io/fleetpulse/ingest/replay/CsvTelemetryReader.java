@@ -159,7 +159,7 @@ public final class CsvTelemetryReader {
                     new Violation(
                             RejectReason.MISSING_FIELD,
                             "eventTime",
-                            "line " + line + ": column " + c.name() + " is empty"));
+                            "column " + c.name() + " is empty"));
             return;
         }
         try {
@@ -170,7 +170,7 @@ public final class CsvTelemetryReader {
                     new Violation(
                             RejectReason.WRONG_TYPE,
                             "eventTime",
-                            "line " + line + ": column " + c.name() + ": " + e.getMessage()));
+                            "column " + c.name() + ": " + e.getMessage()));
         }
     }
 
@@ -185,9 +185,7 @@ public final class CsvTelemetryReader {
         if (missing) {
             violations.add(
                     new Violation(
-                            RejectReason.MISSING_FIELD,
-                            "seq",
-                            "line " + line + ": column " + c.name() + " is empty"));
+                            RejectReason.MISSING_FIELD, "seq", "column " + c.name() + " is empty"));
             return;
         }
         try {
@@ -198,13 +196,7 @@ public final class CsvTelemetryReader {
                     new Violation(
                             RejectReason.WRONG_TYPE,
                             "seq",
-                            "line "
-                                    + line
-                                    + ": column "
-                                    + c.name()
-                                    + ": '"
-                                    + cell
-                                    + "' is not an integer"));
+                            "column " + c.name() + ": '" + cell + "' is not an integer"));
         }
     }
 
@@ -222,13 +214,7 @@ public final class CsvTelemetryReader {
                     new Violation(
                             RejectReason.WRONG_TYPE,
                             c.sensor().field(),
-                            "line "
-                                    + line
-                                    + ": column "
-                                    + c.name()
-                                    + ": '"
-                                    + cell
-                                    + "' is not a number"));
+                            "column " + c.name() + ": '" + cell + "' is not a number"));
             return null;
         }
     }
@@ -238,7 +224,7 @@ public final class CsvTelemetryReader {
                 line,
                 text,
                 null,
-                List.of(new Violation(RejectReason.MALFORMED, null, "line " + line + ": " + why)),
+                List.of(new Violation(RejectReason.MALFORMED, null, why)),
                 List.of());
     }
 }

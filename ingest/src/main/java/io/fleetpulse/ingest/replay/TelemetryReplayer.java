@@ -105,6 +105,7 @@ public final class TelemetryReplayer {
                                 row.text().getBytes(StandardCharsets.UTF_8),
                                 violations,
                                 System.currentTimeMillis());
+                dl.setDetail("line " + row.line() + ": " + dl.getDetail());
                 sink.deadLetter(row.vehicleId(), dl);
                 stats.rejected(violations.get(0).reason(), dl.getDetail());
             }

@@ -88,7 +88,7 @@ class CsvTelemetryReaderTest {
                 .extracting(Violation::reason, Violation::field)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(RejectReason.WRONG_TYPE, "speedKmh"));
-        assertThat(row.violations().get(0).detail()).contains("line 2", "'fast'");
+        assertThat(row.violations().get(0).detail()).contains("speedKmh", "'fast'");
         assertThat(Sensor.ENGINE_RPM.get(row.event())).isEqualTo(2000.0);
     }
 

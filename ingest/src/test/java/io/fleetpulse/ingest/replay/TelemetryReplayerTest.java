@@ -113,7 +113,7 @@ class TelemetryReplayerTest {
         assertThat(outOfRange.getStage()).isEqualTo("replay");
         assertThat(outOfRange.getContentType()).isEqualTo("text/csv");
         assertThat(outOfRange.getVehicleId()).isEqualTo("v1");
-        assertThat(outOfRange.getDetail()).contains("speedKmh");
+        assertThat(outOfRange.getDetail()).startsWith("line 3: ").contains("speedKmh");
         assertThat(StandardCharsets.UTF_8.decode(outOfRange.getPayload()).toString())
                 .isEqualTo("v1,d1," + (OLD + 1000) + ",999,90");
         assertThat(sink.deadLetters.get(1).getVehicleId()).isNull();

@@ -1,0 +1,148 @@
+package io.fleetpulse.stack;
+
+import io.fleetpulse.ingest.topics.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code fleet demo}: brings the stack up (starting only what is missing), runs the fleet simulator
+ * into it and prints a live line every few seconds (events/s in, consumer lag, dead letters).
+ * Ctrl-C or the end of {@code --duration} stops the simulator and then the stack processes this
+ * demo started; processes that were already running are left running.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the local stack if needed, runs the fleet simulator into it and shows a live"
+                    + " console line: events/s in, consumer lag, dead letters.",
+            "Ctrl-C stops the simulator and whatever this demo started."
+        })
+public final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand FleetCli cli;
+
+    @Mixin StackOptions options;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "2000",
+            description = "Events per second the simulator sends (default ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(
+            names = "--vehicles",
+            defaultValue = "1000",
+            description = "Simulated vehicles (default ${DEFAULT-VALUE})")
+    int vehicles;
+
+    @Option(
+            names = "--duration",
+            converter = DurationParser.class,
+            description = "Stop after this long, e.g. 30s, 5m (default: until Ctrl-C)")
+    Duration duration;
+
+    @Option(
+            names = "--interval",
+            defaultValue = "5s",
+            converter = DurationParser.class,
+            description = "Time between console lines (default ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = System.out;
+        if (rate < 1 || vehicles < 1) {
+            throw new IllegalArgumentException("--rate and --vehicles must be at least 1");
+        }
+        StackManager stack = cli.stack();
+        StackManager.UpResult up = stack.up(options.toConfig(cli.hasGateway()), out);
+        out.println();
+        UpCommand.report(stack, up, out);
+        String bootstrap =
+                stack.bootstrap().orElseThrow(() -> new StackException("Kafka is not running"));
+
+        DemoLoad load = DemoLoads.simulator(bootstrap, rate, vehicles, duration, out);
+        Cleanup cleanup = new Cleanup(load, stack, up.started(), out);
+        Thread hook = new Thread(cleanup::run, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            out.println();
+            out.printf(
+                    "demo: %,d vehicles at %,d events/s into %s%s; Ctrl-C to stop%n",
+                    vehicles,
+                    rate,
+                    bootstrap,
+                    duration == null ? "" : " for " + duration.toSeconds() + " s");
+            load.start();
+            monitor(bootstrap, load, out);
+        } finally {
+            cleanup.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook runs cleanup, which is idempotent
+            }
+        }
+        if (load.failure() != null) {
+            System.err.println("fleet demo: the simulator failed: " + load.failure());
+            return 1;
+        }
+        return 0;
+    }
+
+    private void monitor(String bootstrap, DemoLoad load, PrintStream out)
+            throws InterruptedException {
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        try (KafkaInspector kafka = new KafkaInspector(bootstrap)) {
+            DemoMonitor monitor = new DemoMonitor(kafka, Topics.DEFAULT);
+            monitor.sample(load.status());
+            while (!load.finished() && System.nanoTime() < deadline) {
+                long sleep =
+                        Math.min(interval.toNanos(), Math.max(0, deadline - System.nanoTime()));
+                Thread.sleep(Math.max(1, sleep / 1_000_000));
+                out.println(monitor.sample(load.status()));
+            }
+        }
+    }
+
+    /** Stops the load, then the components this demo started; runs once. */
+    private static final class Cleanup implements Runnable {
+        private final DemoLoad load;
+        private final StackManager stack;
+        private final List<ComponentState> started;
+        private final PrintStream out;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Cleanup(DemoLoad load, StackManager stack, List<ComponentState> started, PrintStream out) {
+            this.load = load;
+            this.stack = stack;
+            this.started = started;
+            this.out = out;
+        }
+
+        @Override
+        public void run() {
+            if (!done.compareAndSet(false, true)) {
+                return;
+            }
+            out.println("demo: stopping the simulator ...");
+            load.close();
+            out.println("demo: " + load.status());
+            if (started.isEmpty()) {
+                out.println("demo: the stack was already running before the demo; left running");
+            } else {
+                out.println("demo: stopping what the demo started ...");
+                stack.stop(started, out);
+            }
+            out.flush();
+        }
+    }
+}

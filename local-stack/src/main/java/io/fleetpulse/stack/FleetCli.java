@@ -1,0 +1,108 @@
+package io.fleetpulse.stack;
+
+import io.fleetpulse.ingest.replay.ReplayCommand;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code fleet} command line: starts, inspects and stops the local stack and composes the other
+ * modules' commands (replay, gateway, simulator, benchmarks) under one name. Before parsing, it
+ * points the system property {@code fleet.bootstrap} at the running stack's broker, which is the
+ * default of every {@code --bootstrap-server} option.
+ */
+@Command(
+        name = "fleet",
+        mixinStandardHelpOptions = true,
+        version = "FleetPulse fleet CLI 0.1.0",
+        description =
+                "FleetPulse on your machine: a local Kafka stack, the demo, replay and benchmarks.",
+        subcommands = {
+            UpCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
+            DemoCommand.class,
+            ReplayCommand.class
+        })
+public final class FleetCli implements Callable<Integer> {
+
+    /** System property read by every {@code --bootstrap-server} default. */
+    public static final String BOOTSTRAP_PROPERTY = "fleet.bootstrap";
+
+    @Spec CommandSpec spec;
+
+    private final StackLayout layout;
+    private final String classpath;
+
+    /** The CLI for this JVM's work directory and classpath. */
+    public FleetCli() {
+        this(StackLayout.fromSystemProperties(), System.getProperty("java.class.path"));
+    }
+
+    /**
+     * @param layout the work directory the stack lives in
+     * @param classpath the classpath of the JVMs the stack starts
+     */
+    public FleetCli(StackLayout layout, String classpath) {
+        this.layout = layout;
+        this.classpath = classpath;
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    /** A manager for this CLI's stack. */
+    public StackManager stack() {
+        return new StackManager(layout, new JvmLauncher(layout, classpath));
+    }
+
+    /** Whether this build has the {@code gateway} command (and so can run the gateway). */
+    public boolean hasGateway() {
+        return spec.root().subcommands().containsKey("gateway");
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** The configured command line: user errors print a message, not a stack trace. */
+    public static CommandLine commandLine(FleetCli cli) {
+        CommandLine cl = new CommandLine(cli);
+        cl.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    if (e instanceof StackException
+                            || e instanceof UncheckedIOException
+                            || e instanceof KafkaInspector.KafkaQueryException
+                            || e instanceof IllegalArgumentException) {
+                        commandLine
+                                .getErr()
+                                .println(
+                                        "fleet "
+                                                + commandLine.getCommandName()
+                                                + ": "
+                                                + e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        FleetCli cli = new FleetCli();
+        try {
+            if (System.getProperty(BOOTSTRAP_PROPERTY) == null) {
+                cli.stack().bootstrap().ifPresent(b -> System.setProperty(BOOTSTRAP_PROPERTY, b));
+            }
+        } catch (UncheckedIOException e) {
+            System.err.println("fleet: " + e.getMessage());
+        }
+        System.exit(commandLine(cli).execute(args));
+    }
+}

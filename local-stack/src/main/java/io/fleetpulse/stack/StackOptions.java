@@ -1,0 +1,53 @@
+package io.fleetpulse.stack;
+
+import picocli.CommandLine.Option;
+
+/** The options of {@code fleet up} that {@code fleet demo} shares: ports and retention. */
+public final class StackOptions {
+
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "" + StackConfig.KAFKA_PORT,
+            description = "Kafka client port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(
+            names = "--controller-port",
+            defaultValue = "" + StackConfig.CONTROLLER_PORT,
+            description = "Kafka KRaft controller port (default ${DEFAULT-VALUE})")
+    int controllerPort;
+
+    @Option(
+            names = "--gateway-port",
+            defaultValue = "" + StackConfig.GATEWAY_PORT,
+            description = "Ingest gateway HTTP port (default ${DEFAULT-VALUE})")
+    int gatewayPort;
+
+    @Option(
+            names = "--retention-bytes",
+            defaultValue = "256MiB",
+            paramLabel = "SIZE",
+            description =
+                    "retention.bytes per partition of every non-compacted topic, e.g. 64MiB,"
+                            + " 1GiB (default ${DEFAULT-VALUE})")
+    String retention;
+
+    @Option(names = "--no-gateway", description = "Start Kafka only, not the ingest gateway")
+    boolean noGateway;
+
+    /**
+     * The configuration these options describe.
+     *
+     * @param gatewayAvailable whether this build has the gateway command
+     * @throws IllegalArgumentException for invalid values
+     */
+    public StackConfig toConfig(boolean gatewayAvailable) {
+        return new StackConfig(
+                kafkaPort,
+                controllerPort,
+                gatewayPort,
+                ByteSize.parse(retention),
+                gatewayAvailable && !noGateway,
+                StackConfig.START_TIMEOUT);
+    }
+}

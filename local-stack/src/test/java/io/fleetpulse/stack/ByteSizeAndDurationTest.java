@@ -1,0 +1,40 @@
+package io.fleetpulse.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ByteSizeAndDurationTest {
+
+    @Test
+    void sizes() {
+        assertThat(ByteSize.parse("268435456")).isEqualTo(256L << 20);
+        assertThat(ByteSize.parse("256MiB")).isEqualTo(256L << 20);
+        assertThat(ByteSize.parse("1g")).isEqualTo(1L << 30);
+        assertThat(ByteSize.parse("64 KB")).isEqualTo(64L << 10);
+        assertThat(ByteSize.format(256L << 20)).isEqualTo("256 MiB");
+        assertThat(ByteSize.format(1536)).isEqualTo("1.5 KiB");
+        assertThatThrownBy(() -> ByteSize.parse("lots")).hasMessageContaining("not a size");
+    }
+
+    @Test
+    void durations() {
+        assertThat(DurationParser.parse("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(DurationParser.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(DurationParser.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(DurationParser.parse("PT1H")).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> DurationParser.parse("soon"))
+                .hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void stackConfigRejectsClashingPorts() {
+        assertThatThrownBy(
+                        () ->
+                                new StackConfig(
+                                        19092, 19092, 18088, 1L << 30, true, Duration.ofSeconds(1)))
+                .hasMessageContaining("three different ports");
+    }
+}

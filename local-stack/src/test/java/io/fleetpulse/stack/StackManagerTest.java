@@ -1,0 +1,104 @@
+package io.fleetpulse.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the manager does without starting anything: port checks and refusing to kill strangers. */
+class StackManagerTest {
+
+    @TempDir Path dir;
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private StackManager manager() {
+        StackLayout layout = new StackLayout(dir);
+        return new StackManager(layout, new JvmLauncher(layout, "does-not-matter"));
+    }
+
+    @Test
+    void aTakenKafkaPortIsAClearErrorNamingThePortAndStartsNothing() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            StackConfig config =
+                    new StackConfig(
+                            port,
+                            Ports.freePort(),
+                            Ports.freePort(),
+                            64L << 20,
+                            false,
+                            Duration.ofSeconds(5));
+            assertThatThrownBy(() -> manager().up(config, out))
+                    .isInstanceOf(StackException.class)
+                    .hasMessageContaining("port " + port)
+                    .hasMessageContaining("in use")
+                    .hasMessageContaining("--kafka-port");
+        }
+        assertThat(StackState.load(new StackLayout(dir)).components()).isEmpty();
+    }
+
+    @Test
+    void downLeavesARecordedPidAloneWhenItIsNotOurs() {
+        StackLayout layout = new StackLayout(dir);
+        long self = ProcessHandle.current().pid();
+        StackState.empty(layout)
+                .with(
+                        new ComponentState(
+                                StackManager.KAFKA,
+                                self,
+                                StackManager.KAFKA_MAIN,
+                                "127.0.0.1:1",
+                                1,
+                                0,
+                                "k.log",
+                                Instant.now()))
+                .save(layout);
+        assertThat(manager().down(false, out)).isEmpty();
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("left alone");
+        assertThat(StackState.load(layout).components()).isEmpty();
+    }
+
+    @Test
+    void downStopsARecordedProcessThatIsOurs() throws Exception {
+        StackLayout layout = new StackLayout(dir);
+        Process p =
+                TestProcesses.sleeper(StackManager.KAFKA_MAIN, layout.workDir().toString(), false);
+        try {
+            StackState.empty(layout)
+                    .with(
+                            new ComponentState(
+                                    StackManager.KAFKA,
+                                    p.pid(),
+                                    StackManager.KAFKA_MAIN,
+                                    "127.0.0.1:1",
+                                    1,
+                                    0,
+                                    "k.log",
+                                    Processes.startTime(p.pid()).orElseThrow()))
+                    .save(layout);
+            assertThat(manager().down(false, out)).containsExactly(p.pid());
+            assertThat(p.isAlive()).isFalse();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void segmentsAreSmallerThanRetention() {
+        assertThat(StackManager.segmentBytes(256L << 20)).isEqualTo(64L << 20);
+        assertThat(StackManager.segmentBytes(8L << 30)).isEqualTo(128L << 20);
+        assertThat(StackManager.segmentBytes(2L << 20)).isEqualTo(1L << 20);
+    }
+}
