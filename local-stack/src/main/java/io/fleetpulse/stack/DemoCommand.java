@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rate and --vehicles must be at least 1");
         }
         StackManager stack = cli.stack();
-        StackManager.UpResult up = stack.up(options.toConfig(cli.hasGateway()), out);
+        StackManager.UpResult up = stack.up(options.toConfig(), out);
         out.println();
         UpCommand.report(stack, up, out);
         String bootstrap =

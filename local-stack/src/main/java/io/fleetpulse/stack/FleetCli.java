@@ -1,5 +1,6 @@
 package io.fleetpulse.stack;
 
+import io.fleetpulse.ingest.gateway.GatewayCommand;
 import io.fleetpulse.ingest.replay.ReplayCommand;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
             DownCommand.class,
             StatusCommand.class,
             DemoCommand.class,
-            ReplayCommand.class
+            ReplayCommand.class,
+            GatewayCommand.class
         })
 public final class FleetCli implements Callable<Integer> {
 
@@ -58,11 +60,6 @@ public final class FleetCli implements Callable<Integer> {
     /** A manager for this CLI's stack. */
     public StackManager stack() {
         return new StackManager(layout, new JvmLauncher(layout, classpath));
-    }
-
-    /** Whether this build has the {@code gateway} command (and so can run the gateway). */
-    public boolean hasGateway() {
-        return spec.root().subcommands().containsKey("gateway");
     }
 
     @Override

@@ -38,16 +38,15 @@ public final class StackOptions {
     /**
      * The configuration these options describe.
      *
-     * @param gatewayAvailable whether this build has the gateway command
      * @throws IllegalArgumentException for invalid values
      */
-    public StackConfig toConfig(boolean gatewayAvailable) {
+    public StackConfig toConfig() {
         return new StackConfig(
                 kafkaPort,
                 controllerPort,
                 gatewayPort,
                 ByteSize.parse(retention),
-                gatewayAvailable && !noGateway,
+                !noGateway,
                 StackConfig.START_TIMEOUT);
     }
 }

@@ -24,7 +24,7 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        StackConfig config = options.toConfig(cli.hasGateway());
+        StackConfig config = options.toConfig();
         StackManager stack = cli.stack();
         StackManager.UpResult result = stack.up(config, out);
         out.println();

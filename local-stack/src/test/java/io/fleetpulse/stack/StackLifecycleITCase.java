@@ -7,6 +7,10 @@ import io.fleetpulse.ingest.topics.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +115,9 @@ class StackLifecycleITCase {
         Run first = fleet(up);
         assertThat(first.rc()).as(first.out() + first.err()).isZero();
         List<ComponentState> started = StackState.load(layout).components();
-        assertThat(started).extracting(ComponentState::name).contains(StackManager.KAFKA);
+        assertThat(started)
+                .extracting(ComponentState::name)
+                .containsExactly(StackManager.KAFKA, StackManager.GATEWAY);
         assertThat(first.out()).contains("started", "127.0.0.1:" + kafkaPort, "CREATED");
         for (ComponentState c : started) {
             assertThat(Processes.isOurs(c, layout.workDir())).as(c.name()).isTrue();
@@ -126,6 +132,18 @@ class StackLifecycleITCase {
             assertThat(topics)
                     .containsAll(Topics.DEFAULT.all().stream().map(TopicSpec::name).toList());
         }
+
+        HttpResponse<String> health =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + gatewayPort
+                                                                + "/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
 
         Run again = fleet(up);
         assertThat(again.rc()).as(again.out() + again.err()).isZero();
@@ -146,6 +164,7 @@ class StackLifecycleITCase {
         assertThat(Files.exists(layout.stateFile())).isFalse();
         assertThat(Files.exists(layout.kafkaDataDir())).isFalse();
         assertThat(Ports.isFree(kafkaPort)).isTrue();
+        assertThat(Ports.isFree(gatewayPort)).isTrue();
 
         Run statusAfter = fleet("status");
         assertThat(statusAfter.out()).contains("no stack running");
