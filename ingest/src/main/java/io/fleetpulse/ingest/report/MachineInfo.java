@@ -1,12 +1,14 @@
 package io.fleetpulse.ingest.report;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The machine a benchmark ran on, recorded with every benchmark figure so numbers from different
@@ -21,6 +23,8 @@ import java.util.List;
  * @param arch CPU architecture
  * @param javaVersion Java runtime version
  * @param javaVm Java VM name and vendor
+ * @param loadAverage the system load average over the last minute when the report was made (how
+ *     busy the machine was; negative if unknown)
  * @param timestamp when the report was made, ISO-8601 UTC
  */
 public record MachineInfo(
@@ -33,6 +37,7 @@ public record MachineInfo(
         String arch,
         String javaVersion,
         String javaVm,
+        double loadAverage,
         String timestamp) {
 
     private static final Path MEMINFO = Path.of("/proc/meminfo");
@@ -51,6 +56,7 @@ public record MachineInfo(
                 System.getProperty("os.arch"),
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name") + " (" + System.getProperty("java.vendor") + ")",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Instant.now().toString());
     }
 
@@ -59,9 +65,10 @@ public record MachineInfo(
         String mem =
                 totalMemoryBytes == null
                         ? "memory unknown"
-                        : String.format("%.1f GiB RAM", totalMemoryBytes / GIB);
+                        : String.format(Locale.ROOT, "%.1f GiB RAM", totalMemoryBytes / GIB);
         return String.format(
-                "%s: %d CPUs, %s, max heap %.1f GiB, %s %s (%s), Java %s",
+                Locale.ROOT,
+                "%s: %d CPUs, %s, max heap %.1f GiB, %s %s (%s), Java %s, load average %.2f",
                 hostname,
                 availableProcessors,
                 mem,
@@ -69,7 +76,8 @@ public record MachineInfo(
                 os,
                 osVersion,
                 arch,
-                javaVersion);
+                javaVersion,
+                loadAverage);
     }
 
     /** MemTotal from a {@code /proc/meminfo}-style file in bytes, or null when unreadable. */

@@ -24,6 +24,7 @@ class BenchReportTest {
                     "amd64",
                     "17.0.15",
                     "OpenJDK",
+                    3.5,
                     "2025-01-01T00:00:00Z");
 
     private static BenchReport sample() {
@@ -40,7 +41,8 @@ class BenchReportTest {
         List<String> lines = sample().toTable().lines().toList();
 
         assertThat(lines.get(0)).isEqualTo("Producer throughput");
-        assertThat(lines.get(1)).contains("box", "2 CPUs", "24.0 GiB RAM", "Java 17.0.15");
+        assertThat(lines.get(1))
+                .contains("box", "2 CPUs", "24.0 GiB RAM", "Java 17.0.15", "load average 3.50");
         assertThat(lines).contains("  acks = all", "  records = 1000");
         int header =
                 lines.indexOf(lines.stream().filter(l -> l.contains("events/s")).findFirst().get());

@@ -70,9 +70,12 @@ public final class Route {
         return exitSpeedMps;
     }
 
-    /** Asks for the next city block to end at a fuel station. */
+    /** Asks for the next city block to end at a fuel station (once, until it is reached). */
     public void requestRefuel() {
-        refuelWanted = true;
+        if (current.endAction() != Segment.EndAction.REFUEL
+                && next.endAction() != Segment.EndAction.REFUEL) {
+            refuelWanted = true;
+        }
     }
 
     /** Moves on to the next segment; {@code lat, lon} is where the vehicle is now. */

@@ -93,7 +93,8 @@ public final class VehicleDynamics {
         Powertrain.update(s, p, style, mass, s.phase == VehicleState.Phase.DRIVING ? grade : 0);
         double burnt = (s.fuelRateLph + dist.fuelLossLph) * dt / 3600;
         s.fuelLitres = Math.max(0.5, s.fuelLitres - burnt);
-        if (s.fuelLitres < p.tankLitres() * REFUEL_BELOW_PCT / 100) {
+        if (s.phase == VehicleState.Phase.DRIVING
+                && s.fuelLitres < p.tankLitres() * REFUEL_BELOW_PCT / 100) {
             route.requestRefuel();
         }
         CoolingSystem.update(s, dist.coolingFault, dt);
@@ -111,34 +112,33 @@ public final class VehicleDynamics {
         s.accelMps2 = (v1 - v0) / dt;
         double ds = (v0 + v1) / 2 * dt;
         s.speedMps = v1;
-        move(s, ds);
+        s.odometerKm += ds / 1000;
         Segment seg = route.current();
         double toEnd = seg.lengthM() - s.segmentPosM;
-        if (seg.stopsAtEnd()) {
-            if (v1 == 0 && toEnd < DriverController.STOP_SLACK_M) {
+        if (!seg.stopsAtEnd() && ds >= toEnd) {
+            // Cross into the next segment: the rest of the step runs along its heading.
+            move(s, seg, toEnd);
+            enterNext(s);
+            move(s, route.current(), ds - toEnd);
+        } else {
+            move(s, seg, ds);
+            if (seg.stopsAtEnd() && v1 == 0 && seg.lengthM() - s.segmentPosM < DriverController.STOP_SLACK_M) {
                 arriveAtStop(s, seg);
             }
-        } else if (toEnd <= 0) {
-            enterNext(s, -toEnd);
         }
     }
 
-    private void move(VehicleState s, double ds) {
-        Segment seg = route.current();
+    private void move(VehicleState s, Segment seg, double ds) {
         s.segmentPosM += ds;
-        s.odometerKm += ds / 1000;
         s.lat += ds * seg.cosHeading() / Region.METRES_PER_DEGREE;
         s.lon += ds * seg.sinHeading() / metresPerDegLon;
     }
 
-    private void enterNext(VehicleState s, double carryM) {
+    private void enterNext(VehicleState s) {
         route.advance(s.lat, s.lon);
         nominalCruise = newCruiseFactor();
         s.segmentPosM = 0;
         s.headingDeg = route.current().headingDeg();
-        if (carryM > 0) {
-            move(s, carryM);
-        }
     }
 
     private void arriveAtStop(VehicleState s, Segment seg) {
@@ -167,7 +167,7 @@ public final class VehicleDynamics {
         s.accelMps2 = 0;
         if (s.timeS >= s.phaseEndsS) {
             s.phase = VehicleState.Phase.DRIVING;
-            enterNext(s, 0);
+            enterNext(s);
         }
     }
 
@@ -186,7 +186,7 @@ public final class VehicleDynamics {
             s.phaseEndsS = s.timeS + route.current().waitS();
         } else if (s.timeS >= s.phaseEndsS) {
             s.phase = VehicleState.Phase.DRIVING;
-            enterNext(s, 0);
+            enterNext(s);
             crank(s);
         }
     }
