@@ -7,10 +7,10 @@ import io.fleetpulse.loadgen.sink.TelemetrySink;
 import java.util.function.BooleanSupplier;
 
 /**
- * The sending loop: takes the simulator's next message, waits until it is due (paced mode) or
- * sends at once (fast mode), and hands it to the sink, until a limit is reached or a stop is
- * requested. In paced mode a message's event time equals its intended send time, so event time
- * follows the wall clock.
+ * The sending loop: takes the simulator's next message, waits until it is due (paced mode) or sends
+ * at once (fast mode), and hands it to the sink, until a limit is reached or a stop is requested.
+ * In paced mode a message's event time equals its intended send time, so event time follows the
+ * wall clock.
  */
 public final class LoadRun {
 
@@ -25,7 +25,8 @@ public final class LoadRun {
      * @param wallNanos wall-clock time to run at most
      */
     public record Limits(long maxEvents, long simulatedNanos, long wallNanos) {
-        public static final Limits NONE = new Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+        public static final Limits NONE =
+                new Limits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
     /** What a run did. */
@@ -63,9 +64,6 @@ public final class LoadRun {
             sent++;
         }
         return new Result(
-                sent,
-                sim.slotsSimulated(),
-                sim.messagesLost(),
-                (System.nanoTime() - start) / 1e9);
+                sent, sim.slotsSimulated(), sim.messagesLost(), (System.nanoTime() - start) / 1e9);
     }
 }

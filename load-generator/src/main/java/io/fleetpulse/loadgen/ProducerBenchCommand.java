@@ -47,16 +47,27 @@ public final class ProducerBenchCommand implements Callable<Integer> {
             description = "Unmeasured warm-up per run (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "Runs of each, alternating (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--repeats",
+            defaultValue = "3",
+            description = "Runs of each, alternating (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--vehicles", defaultValue = "10000", description = "Simulated fleet size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--vehicles",
+            defaultValue = "10000",
+            description = "Simulated fleet size (default: ${DEFAULT-VALUE}).")
     int vehicles;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Simulation seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Also write the figures, settings and machine as JSON here.")
+    @Option(
+            names = "--json",
+            description = "Also write the figures, settings and machine as JSON here.")
     Path json;
 
     @Option(names = "--keep-topics", description = "Keep the throw-away bench topics.")
@@ -88,7 +99,15 @@ public final class ProducerBenchCommand implements Callable<Integer> {
         String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         TopicSpec<?, ?> template = Topics.withPrefix(runId).raw();
         ProducerBench bench =
-                new ProducerBench(config, settings, template, warmup, duration, repeats, keepTopics, System.out);
+                new ProducerBench(
+                        config,
+                        settings,
+                        template,
+                        warmup,
+                        duration,
+                        repeats,
+                        keepTopics,
+                        System.out);
         BenchReport report;
         try {
             report = bench.run();

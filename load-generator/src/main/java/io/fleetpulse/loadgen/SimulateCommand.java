@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
-        description = "Simulate a vehicle fleet and send its telemetry to Kafka or the ingest gateway.")
+        description =
+                "Simulate a vehicle fleet and send its telemetry to Kafka or the ingest gateway.")
 public final class SimulateCommand implements Callable<Integer> {
 
     /** Where telemetry goes. */
@@ -63,13 +64,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--duration",
             converter = DurationConverter.class,
-            description = "How long to run (e.g. 60s, 10m); simulated time in --fast mode. Default: until stopped.")
+            description =
+                    "How long to run (e.g. 60s, 10m); simulated time in --fast mode. Default: until stopped.")
     Duration duration;
 
     @Option(names = "--max-events", description = "Stop after this many events.")
     Long maxEvents;
 
-    @Option(names = "--via", defaultValue = "kafka", description = "kafka or gateway (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--via",
+            defaultValue = "kafka",
+            description = "kafka or gateway (default: ${DEFAULT-VALUE}).")
     Via via;
 
     @Option(
@@ -78,24 +83,39 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Ingest gateway base URL (default: ${DEFAULT-VALUE}).")
     URI gatewayUrl;
 
-    @Option(names = "--gateway-format", defaultValue = "AVRO", description = "AVRO or JSON request bodies (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--gateway-format",
+            defaultValue = "AVRO",
+            description = "AVRO or JSON request bodies (default: ${DEFAULT-VALUE}).")
     GatewayFormat gatewayFormat;
 
-    @Option(names = "--gateway-batch", defaultValue = "500", description = "Events per gateway request (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--gateway-batch",
+            defaultValue = "500",
+            description = "Events per gateway request (default: ${DEFAULT-VALUE}).")
     int gatewayBatch;
 
-    @Option(names = "--gateway-in-flight", defaultValue = "4", description = "Gateway requests awaiting an answer at most (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--gateway-in-flight",
+            defaultValue = "4",
+            description =
+                    "Gateway requests awaiting an answer at most (default: ${DEFAULT-VALUE}).")
     int gatewayInFlight;
 
     @Option(
             names = "--fast",
-            description = "Send as fast as possible; event time runs on the simulated clock from --start.")
+            description =
+                    "Send as fast as possible; event time runs on the simulated clock from --start.")
     boolean fast;
 
-    @Option(names = "--start", description = "Event time of the first event in --fast mode, ISO-8601 (default: now).")
+    @Option(
+            names = "--start",
+            description = "Event time of the first event in --fast mode, ISO-8601 (default: now).")
     String start;
 
-    @Option(names = "--labels-file", description = "Also write anomaly labels to this file (.csv for CSV, else JSON lines).")
+    @Option(
+            names = "--labels-file",
+            description = "Also write anomaly labels to this file (.csv for CSV, else JSON lines).")
     Path labelsFile;
 
     @Option(
@@ -111,10 +131,14 @@ public final class SimulateCommand implements Callable<Integer> {
             negatable = true,
             defaultValue = "true",
             fallbackValue = "true",
-            description = "Create the telemetry and labels topics if missing (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Create the telemetry and labels topics if missing (default: ${DEFAULT-VALUE}).")
     boolean createTopics;
 
-    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of every topic name (for tests).")
+    @Option(
+            names = "--topic-prefix",
+            defaultValue = "",
+            description = "Prefix of every topic name (for tests).")
     String topicPrefix;
 
     @Option(
@@ -144,7 +168,8 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (maxEvents != null && maxEvents < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-events must be >= 1");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--max-events must be >= 1");
         }
         Topics topics = Topics.withPrefix(topicPrefix);
         boolean needKafka = via == Via.kafka || labelsTopic;
@@ -177,7 +202,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private int run(SimulationConfig config, ProducerSettings settings, Topics topics, PrintStream out)
+    private int run(
+            SimulationConfig config, ProducerSettings settings, Topics topics, PrintStream out)
             throws IOException, InterruptedException {
         SendStats stats = new SendStats();
         Map<String, Long> labelCounts = new TreeMap<>();
@@ -199,7 +225,8 @@ public final class SimulateCommand implements Callable<Integer> {
         FleetSimulator sim = new FleetSimulator(config, labels);
         out.println(header(config, settings, topics));
         try (TelemetrySink sink = openSink(settings, topics, stats)) {
-            ProgressReporter reporter = new ProgressReporter(stats, out, progressInterval.toMillis());
+            ProgressReporter reporter =
+                    new ProgressReporter(stats, out, progressInterval.toMillis());
             long startNanos = System.nanoTime();
             Pacer pacer = fast ? null : new Pacer(startNanos);
             LoadRun.Limits limits =
@@ -236,7 +263,8 @@ public final class SimulateCommand implements Callable<Integer> {
             error = error == null ? "labels: " + publisher.firstError() : error;
         }
         if (error != null) {
-            System.err.println("error: " + stats.failed() + " events not delivered; first error: " + error);
+            System.err.println(
+                    "error: " + stats.failed() + " events not delivered; first error: " + error);
             return 1;
         }
         return 0;
@@ -246,7 +274,12 @@ public final class SimulateCommand implements Callable<Integer> {
         return via == Via.kafka
                 ? new KafkaTelemetrySink(settings, topics.raw().name(), stats)
                 : new GatewayTelemetrySink(
-                        gatewayUrl, gatewayFormat, gatewayBatch, Duration.ofMillis(50), gatewayInFlight, stats);
+                        gatewayUrl,
+                        gatewayFormat,
+                        gatewayBatch,
+                        Duration.ofMillis(50),
+                        gatewayInFlight,
+                        stats);
     }
 
     private long startMillis() {
@@ -254,20 +287,34 @@ public final class SimulateCommand implements Callable<Integer> {
             return System.currentTimeMillis();
         }
         if (!fast) {
-            throw new IllegalArgumentException("--start needs --fast (paced event time follows the clock)");
+            throw new IllegalArgumentException(
+                    "--start needs --fast (paced event time follows the clock)");
         }
         try {
             return Instant.parse(start).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--start must be an ISO-8601 instant like 2025-01-01T08:00:00Z");
+            throw new IllegalArgumentException(
+                    "--start must be an ISO-8601 instant like 2025-01-01T08:00:00Z");
         }
     }
 
     private String header(SimulationConfig c, ProducerSettings settings, Topics topics) {
         String target =
                 via == Via.kafka
-                        ? "Kafka " + settings.bootstrapServers() + " topic " + topics.raw().name() + " (" + settings + ")"
-                        : "gateway " + gatewayUrl + " (" + gatewayFormat + ", " + gatewayBatch + " events per request)";
+                        ? "Kafka "
+                                + settings.bootstrapServers()
+                                + " topic "
+                                + topics.raw().name()
+                                + " ("
+                                + settings
+                                + ")"
+                        : "gateway "
+                                + gatewayUrl
+                                + " ("
+                                + gatewayFormat
+                                + ", "
+                                + gatewayBatch
+                                + " events per request)";
         return String.format(
                 Locale.ROOT,
                 "Simulating %d vehicles at %.0f events/s (%.2f Hz each), seed %d, %s, to %s",
@@ -275,7 +322,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 c.eventsPerSecond(),
                 c.eventsPerSecond() / c.vehicles(),
                 c.seed(),
-                fast ? "as fast as possible from " + Instant.ofEpochMilli(c.startEpochMs()) : "paced",
+                fast
+                        ? "as fast as possible from " + Instant.ofEpochMilli(c.startEpochMs())
+                        : "paced",
                 target);
     }
 

@@ -137,8 +137,12 @@ public final class AnomalyInjector {
         double duration = rng.nextDouble(180, 900);
         double span = sensor.max() - sensor.min();
         double truth = SensorModel.truthOf(sensor, s, 100 * s.fuelLitres / tankLitres);
-        // Toward the farther end of the range, so the drifted value keeps growing.
-        double sign = truth - sensor.min() < sensor.max() - truth ? 1 : -1;
+        // Upward for sensors that often read zero (load, throttle, brake...), else toward the
+        // farther end of the range, so the drifted value keeps growing instead of clamping.
+        double sign =
+                SensorModel.restsAtZero(sensor) || truth - sensor.min() < sensor.max() - truth
+                        ? 1
+                        : -1;
         double totalOffset = span * rng.nextDouble(0.05, 0.2);
         return new SensorDrift(sensor, now, now + duration, sign * totalOffset / duration);
     }

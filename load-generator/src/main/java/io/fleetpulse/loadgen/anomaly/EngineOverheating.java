@@ -28,13 +28,18 @@ final class EngineOverheating extends Episode {
     }
 
     @Override
-    protected boolean shows(VehicleState s, Route route, double[] truth, boolean[] present) {
+    protected boolean shows(VehicleState s, Route route, double[] truth) {
         double c = truth[Sensor.COOLANT_TEMP.ordinal()];
         if (c > AnomalyKind.OVERHEAT_C) {
             peakC = Math.max(peakC, c);
             return true;
         }
         return false;
+    }
+
+    @Override
+    protected void newRun() {
+        peakC = 0;
     }
 
     @Override

@@ -43,8 +43,9 @@ final class FuelLoss extends Episode {
     }
 
     @Override
-    protected boolean shows(VehicleState s, Route route, double[] truth, boolean[] present) {
-        return injecting(s, route);
+    protected boolean shows(VehicleState s, Route route, double[] truth) {
+        // At the pump the level rises whatever leaks: that stretch shows no loss.
+        return injecting(s, route) && s.phase != VehicleState.Phase.REFUELLING;
     }
 
     @Override

@@ -39,8 +39,8 @@ final class GpsJump extends Episode {
     }
 
     @Override
-    protected boolean shows(VehicleState s, Route route, double[] truth, boolean[] present) {
-        return injecting(s, route) && present[Sensor.LATITUDE.ordinal()];
+    protected boolean shows(VehicleState s, Route route, double[] truth) {
+        return injecting(s, route);
     }
 
     @Override

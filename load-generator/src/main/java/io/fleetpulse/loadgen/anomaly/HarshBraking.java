@@ -33,13 +33,18 @@ final class HarshBraking extends Episode {
     }
 
     @Override
-    protected boolean shows(VehicleState s, Route route, double[] truth, boolean[] present) {
+    protected boolean shows(VehicleState s, Route route, double[] truth) {
         double a = truth[Sensor.ACCELERATION.ordinal()];
         boolean harsh = a <= -AnomalyKind.HARSH_BRAKE_MPS2;
         if (harsh) {
             peakDecel = Math.max(peakDecel, -a);
         }
         return harsh;
+    }
+
+    @Override
+    protected void newRun() {
+        peakDecel = 0;
     }
 
     @Override

@@ -35,7 +35,7 @@ final class OverSpeeding extends Episode {
     }
 
     @Override
-    protected boolean shows(VehicleState s, Route route, double[] truth, boolean[] present) {
+    protected boolean shows(VehicleState s, Route route, double[] truth) {
         double kmh = truth[Sensor.SPEED.ordinal()];
         boolean over =
                 route.current() == segment
@@ -44,6 +44,11 @@ final class OverSpeeding extends Episode {
             peakKmh = Math.max(peakKmh, kmh);
         }
         return over;
+    }
+
+    @Override
+    protected void newRun() {
+        peakKmh = 0;
     }
 
     @Override

@@ -35,8 +35,8 @@ final class SensorDrift extends Episode {
     }
 
     @Override
-    protected boolean shows(VehicleState s, Route route, double[] truth, boolean[] present) {
-        return injecting(s, route) && present[sensor().ordinal()];
+    protected boolean shows(VehicleState s, Route route, double[] truth) {
+        return injecting(s, route);
     }
 
     @Override

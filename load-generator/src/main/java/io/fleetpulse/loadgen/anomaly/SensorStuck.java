@@ -30,8 +30,8 @@ final class SensorStuck extends Episode {
     }
 
     @Override
-    protected boolean shows(VehicleState s, Route route, double[] truth, boolean[] present) {
-        return injecting(s, route) && present[sensor().ordinal()];
+    protected boolean shows(VehicleState s, Route route, double[] truth) {
+        return injecting(s, route);
     }
 
     @Override

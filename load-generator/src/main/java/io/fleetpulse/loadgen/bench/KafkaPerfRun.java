@@ -32,14 +32,20 @@ final class KafkaPerfRun {
             int recordSize,
             PrintStream echo)
             throws Exception {
-        List<String> args = new ArrayList<>(
-                List.of(
-                        "--topic", topic,
-                        "--num-records", Long.toString(records),
-                        "--record-size", Integer.toString(recordSize),
-                        "--throughput", "-1",
-                        "--warmup-records", Long.toString(warmupRecords),
-                        "--producer-props"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--topic",
+                                topic,
+                                "--num-records",
+                                Long.toString(records),
+                                "--record-size",
+                                Integer.toString(recordSize),
+                                "--throughput",
+                                "-1",
+                                "--warmup-records",
+                                Long.toString(warmupRecords),
+                                "--producer-props"));
         for (Map.Entry<Object, Object> e : settings.tuning().entrySet()) {
             args.add(e.getKey() + "=" + e.getValue());
         }

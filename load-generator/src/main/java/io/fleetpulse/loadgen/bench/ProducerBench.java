@@ -54,27 +54,52 @@ public final class ProducerBench {
     public BenchReport run() throws Exception {
         out.println("generate + encode, one thread, no broker: " + GENERATION_SECONDS + " s ...");
         GenerationBench.Result gen =
-                GenerationBench.run(config, Duration.ofSeconds(3).toNanos(), Duration.ofSeconds(GENERATION_SECONDS).toNanos());
+                GenerationBench.run(
+                        config,
+                        Duration.ofSeconds(3).toNanos(),
+                        Duration.ofSeconds(GENERATION_SECONDS).toNanos());
         int recordSize = (int) Math.round(gen.avgRecordBytes());
-        out.printf(Locale.ROOT, "  %.0f events/s, %.1f bytes per record%n", gen.eventsPerSecond(), gen.avgRecordBytes());
+        out.printf(
+                Locale.ROOT,
+                "  %.0f events/s, %.1f bytes per record%n",
+                gen.eventsPerSecond(),
+                gen.avgRecordBytes());
 
         List<ThroughputFigures> sim = new ArrayList<>();
         List<ThroughputFigures> kafka = new ArrayList<>();
         for (int r = 1; r <= repeats; r++) {
             String simTopic = freshTopic("r" + r + "-sim-");
-            out.printf(Locale.ROOT, "run %d/%d: simulator -> %s (%s warm-up + %s)%n", r, repeats, simTopic, warmup, duration);
+            out.printf(
+                    Locale.ROOT,
+                    "run %d/%d: simulator -> %s (%s warm-up + %s)%n",
+                    r,
+                    repeats,
+                    simTopic,
+                    warmup,
+                    duration);
             ThroughputFigures s =
-                    SimulatorProducerRun.run(config, settings, simTopic, warmup.toNanos(), duration.toNanos());
+                    SimulatorProducerRun.run(
+                            config, settings, simTopic, warmup.toNanos(), duration.toNanos());
             out.println("  " + describe(s));
             sim.add(s);
             drop(simTopic);
 
             String perfTopic = freshTopic("r" + r + "-perf-");
             long warmRecords = Math.max(1, Math.round(s.eventsPerSecond() * warmup.toSeconds()));
-            long records = warmRecords + Math.max(1, Math.round(s.eventsPerSecond() * duration.toSeconds()));
-            out.printf(Locale.ROOT, "run %d/%d: Kafka ProducerPerformance -> %s (%d records, %d warm-up, %d bytes each)%n",
-                    r, repeats, perfTopic, records, warmRecords, recordSize);
-            ThroughputFigures k = KafkaPerfRun.run(settings, perfTopic, records, warmRecords, recordSize, out);
+            long records =
+                    warmRecords
+                            + Math.max(1, Math.round(s.eventsPerSecond() * duration.toSeconds()));
+            out.printf(
+                    Locale.ROOT,
+                    "run %d/%d: Kafka ProducerPerformance -> %s (%d records, %d warm-up, %d bytes each)%n",
+                    r,
+                    repeats,
+                    perfTopic,
+                    records,
+                    warmRecords,
+                    recordSize);
+            ThroughputFigures k =
+                    KafkaPerfRun.run(settings, perfTopic, records, warmRecords, recordSize, out);
             out.println("  " + describe(k));
             kafka.add(k);
             drop(perfTopic);
@@ -87,7 +112,13 @@ public final class ProducerBench {
         int dot = base.indexOf("fleet.");
         String name = base.substring(0, dot) + tag + base.substring(dot);
         TopicSpec<?, ?> spec =
-                new TopicSpec<>(name, template.partitions(), template.configs(), template.keySerde(), template.valueSerde(), template.description());
+                new TopicSpec<>(
+                        name,
+                        template.partitions(),
+                        template.configs(),
+                        template.keySerde(),
+                        template.valueSerde(),
+                        template.description());
         TopicSetup.ensure(settings.bootstrapServers(), List.of(spec), Map.of());
         return name;
     }
@@ -101,11 +132,20 @@ public final class ProducerBench {
         }
     }
 
-    private BenchReport report(GenerationBench.Result gen, int recordSize, List<ThroughputFigures> sim, List<ThroughputFigures> kafka) {
-        BenchReport report = BenchReport.create("producer", "Producer throughput: FleetPulse simulator vs Kafka ProducerPerformance");
+    private BenchReport report(
+            GenerationBench.Result gen,
+            int recordSize,
+            List<ThroughputFigures> sim,
+            List<ThroughputFigures> kafka) {
+        BenchReport report =
+                BenchReport.create(
+                        "producer",
+                        "Producer throughput: FleetPulse simulator vs Kafka ProducerPerformance");
         report.setting("bootstrap", settings.bootstrapServers())
                 .setting("producer", settings.toString())
-                .setting("topic", template.partitions() + " partitions, replication 1, " + template.configs())
+                .setting(
+                        "topic",
+                        template.partitions() + " partitions, replication 1, " + template.configs())
                 .setting("record size bytes", recordSize)
                 .setting("warmup s", warmup.toSeconds())
                 .setting("duration s", duration.toSeconds())
@@ -118,14 +158,20 @@ public final class ProducerBench {
                 .put("MB/s", gen.eventsPerSecond() * gen.avgRecordBytes() / (1024.0 * 1024.0));
         put(report.row("simulator -> Kafka"), sim);
         put(report.row("Kafka ProducerPerformance"), kafka);
-        double ratio = median(sim, ThroughputFigures::eventsPerSecond) / median(kafka, ThroughputFigures::eventsPerSecond);
+        double ratio =
+                median(sim, ThroughputFigures::eventsPerSecond)
+                        / median(kafka, ThroughputFigures::eventsPerSecond);
         report.row("simulator / Kafka").put("events/s", ratio);
         report.note("medians of " + repeats + " alternating runs; each run on a fresh topic");
-        report.note("simulator: one thread simulating " + config.vehicles()
-                + " vehicles, Avro single-object encoding, key = vehicle id (spread over all partitions)");
-        report.note("ProducerPerformance: random A-Z payload of the simulator's mean record size, no key"
-                + " (sticky partitioner fills one batch at a time)");
-        report.note("latency: from the send call to the broker's acknowledgement (ProducerPerformance rounds to ms)");
+        report.note(
+                "simulator: one thread simulating "
+                        + config.vehicles()
+                        + " vehicles, Avro single-object encoding, key = vehicle id (spread over all partitions)");
+        report.note(
+                "ProducerPerformance: random A-Z payload of the simulator's mean record size, no key"
+                        + " (sticky partitioner fills one batch at a time)");
+        report.note(
+                "latency: from the send call to the broker's acknowledgement (ProducerPerformance rounds to ms)");
         return report;
     }
 
@@ -137,8 +183,18 @@ public final class ProducerBench {
                 .put("p99 ms", median(runs, ThroughputFigures::p99Ms))
                 .put("p99.9 ms", median(runs, ThroughputFigures::p999Ms))
                 .put("max ms", median(runs, ThroughputFigures::maxMs))
-                .put("runs events/s", String.join(" ", runs.stream()
-                        .map(f -> String.format(Locale.ROOT, "%.0f", f.eventsPerSecond())).toList()));
+                .put(
+                        "runs events/s",
+                        String.join(
+                                " ",
+                                runs.stream()
+                                        .map(
+                                                f ->
+                                                        String.format(
+                                                                Locale.ROOT,
+                                                                "%.0f",
+                                                                f.eventsPerSecond()))
+                                        .toList()));
     }
 
     static double median(List<ThroughputFigures> runs, ToDoubleFunction<ThroughputFigures> f) {
@@ -148,8 +204,16 @@ public final class ProducerBench {
     }
 
     private static String describe(ThroughputFigures f) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%d events, %.0f events/s, %.2f MB/s, latency avg %.1f ms, p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f ms",
-                f.events(), f.eventsPerSecond(), f.megabytesPerSecond(), f.avgMs(), f.p50Ms(), f.p99Ms(), f.p999Ms(), f.maxMs());
+                f.events(),
+                f.eventsPerSecond(),
+                f.megabytesPerSecond(),
+                f.avgMs(),
+                f.p50Ms(),
+                f.p99Ms(),
+                f.p999Ms(),
+                f.maxMs());
     }
 }

@@ -1,8 +1,8 @@
 package io.fleetpulse.loadgen.bench;
 
 /**
- * Figures of one throughput run: events per second, megabytes per second (values only, 2^20
- * bytes) and send-to-acknowledgement latency in milliseconds.
+ * Figures of one throughput run: events per second, megabytes per second (values only, 2^20 bytes)
+ * and send-to-acknowledgement latency in milliseconds.
  */
 public record ThroughputFigures(
         long events,

@@ -21,7 +21,8 @@ public final class ProducerOptions {
     @Option(
             names = "--compression",
             defaultValue = ProducerSettings.DEFAULT_COMPRESSION,
-            description = "Producer compression: lz4, zstd, snappy, gzip or none (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Producer compression: lz4, zstd, snappy, gzip or none (default: ${DEFAULT-VALUE}).")
     String compression;
 
     @Option(
@@ -48,6 +49,7 @@ public final class ProducerOptions {
 
     /** The settings; throws IllegalArgumentException with a readable message when invalid. */
     public ProducerSettings settings() {
-        return new ProducerSettings(bootstrapServer, acks, compression, lingerMs, batchSize, bufferMemory);
+        return new ProducerSettings(
+                bootstrapServer, acks, compression, lingerMs, batchSize, bufferMemory);
     }
 }

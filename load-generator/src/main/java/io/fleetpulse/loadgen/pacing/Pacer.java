@@ -12,7 +12,9 @@ public final class Pacer {
 
     private final long startNanos;
 
-    /** @param startNanos {@link System#nanoTime()} at which offset 0 is due */
+    /**
+     * @param startNanos {@link System#nanoTime()} at which offset 0 is due
+     */
     public Pacer(long startNanos) {
         this.startNanos = startNanos;
     }
@@ -21,7 +23,9 @@ public final class Pacer {
         return startNanos;
     }
 
-    /** The intended send time ({@code System.nanoTime()} scale) of a message at {@code offsetNanos}. */
+    /**
+     * The intended send time ({@code System.nanoTime()} scale) of a message at {@code offsetNanos}.
+     */
     public long intendedNanos(long offsetNanos) {
         return startNanos + offsetNanos;
     }

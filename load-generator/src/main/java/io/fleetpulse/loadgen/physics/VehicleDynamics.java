@@ -122,7 +122,9 @@ public final class VehicleDynamics {
             move(s, route.current(), ds - toEnd);
         } else {
             move(s, seg, ds);
-            if (seg.stopsAtEnd() && v1 == 0 && seg.lengthM() - s.segmentPosM < DriverController.STOP_SLACK_M) {
+            if (seg.stopsAtEnd()
+                    && v1 == 0
+                    && seg.lengthM() - s.segmentPosM < DriverController.STOP_SLACK_M) {
                 arriveAtStop(s, seg);
             }
         }

@@ -6,10 +6,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Counts what a sink got acknowledged and how long it took: send latency from each event's
- * intended send time to its acknowledgement (so a stalled sender shows as latency, not as a
- * quietly lower rate), events and bytes acknowledged, events rejected and failed. Thread-safe:
- * sinks record from their I/O threads while a reporter reads intervals.
+ * Counts what a sink got acknowledged and how long it took: send latency from each event's intended
+ * send time to its acknowledgement (so a stalled sender shows as latency, not as a quietly lower
+ * rate), events and bytes acknowledged, events rejected and failed. Thread-safe: sinks record from
+ * their I/O threads while a reporter reads intervals.
  */
 public final class SendStats {
 
@@ -25,8 +25,7 @@ public final class SendStats {
 
     /** One event acknowledged, {@code latencyNanos} after its intended send time. */
     public void acked(int valueBytes, long latencyNanos) {
-        latencyMicros.recordValue(
-                Math.min(MAX_LATENCY_MICROS, Math.max(0, latencyNanos / 1000)));
+        latencyMicros.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(0, latencyNanos / 1000)));
         acked.incrementAndGet();
         bytes.addAndGet(valueBytes);
     }
@@ -63,9 +62,7 @@ public final class SendStats {
         return firstError.get();
     }
 
-    /**
-     * Latencies recorded since the previous call (microseconds). Only one reader may call this.
-     */
+    /** Latencies recorded since the previous call (microseconds). Only one reader may call this. */
     public Histogram intervalLatencies() {
         return latencyMicros.getIntervalHistogram();
     }

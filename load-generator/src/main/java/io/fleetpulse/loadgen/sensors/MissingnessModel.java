@@ -16,8 +16,8 @@ public final class MissingnessModel {
 
     private static final int GPS = Sensor.LATITUDE.ordinal();
     private static final double OIL_MNAR_MAX = 0.25;
-    private static final double OIL_MNAR_FROM_RPM = 2500;
-    private static final double OIL_MNAR_SPAN_RPM = 2000;
+    private static final double OIL_MNAR_FROM_RPM = 2000;
+    private static final double OIL_MNAR_SPAN_RPM = 1500;
     private static final double CANYON_MNAR_MAX = 0.15;
 
     /** Below this speed (m/s, 15 km/h) an urban canyon shades the GPS antenna. */

@@ -54,6 +54,11 @@ public final class SensorModel {
         };
     }
 
+    /** Whether the sensor reads exactly zero at rest (engine off, pedal released, standing). */
+    public static boolean restsAtZero(Sensor sensor) {
+        return EXACT_ZERO[sensor.ordinal()];
+    }
+
     private static boolean exactZero(Sensor sensor) {
         return switch (sensor) {
             case SPEED,

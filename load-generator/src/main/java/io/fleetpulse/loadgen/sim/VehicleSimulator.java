@@ -134,10 +134,9 @@ public final class VehicleSimulator {
         }
         missingness.apply(s, route.current().urbanCanyon(), dt, present);
         boolean sent = !missingness.messageLost();
-        if (episode != null && episode.observe(s, route, truth, present, sent, eventTimeMs)) {
-            if (episode.shown()) {
-                labels.accept(episode.toLabel(vehicleId, driverId));
-            }
+        if (episode != null
+                && episode.observe(
+                        s, route, truth, sent, eventTimeMs, vehicleId, driverId, labels)) {
             episode = null;
         }
         return sent;
@@ -157,8 +156,8 @@ public final class VehicleSimulator {
 
     /** Ends an open episode (at the end of a simulation) and hands over its label, if any. */
     void finish(Consumer<AnomalyLabel> labels) {
-        if (episode != null && episode.shown()) {
-            labels.accept(episode.toLabel(vehicleId, driverId));
+        if (episode != null) {
+            episode.closeRun(vehicleId, driverId, labels);
         }
         episode = null;
     }

@@ -66,7 +66,9 @@ public final class GatewayTelemetrySink implements TelemetrySink {
             throw new IllegalArgumentException("batch size and requests in flight must be >= 1");
         }
         String base = baseUrl.toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PATH);
+        this.endpoint =
+                URI.create(
+                        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PATH);
         this.format = format;
         this.batchEvents = batchEvents;
         this.lingerNanos = linger.toNanos();
@@ -144,7 +146,11 @@ public final class GatewayTelemetrySink implements TelemetrySink {
         if (response.statusCode() != 200) {
             stats.failed(
                     n,
-                    "HTTP " + response.statusCode() + " from " + endpoint + ": "
+                    "HTTP "
+                            + response.statusCode()
+                            + " from "
+                            + endpoint
+                            + ": "
                             + text.substring(0, Math.min(ERROR_BODY_CHARS, text.length())));
             return;
         }

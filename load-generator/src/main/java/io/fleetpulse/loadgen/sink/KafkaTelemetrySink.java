@@ -44,7 +44,9 @@ public final class KafkaTelemetrySink implements TelemetrySink {
                 keys.computeIfAbsent(
                         event.getVehicleId(), id -> id.getBytes(StandardCharsets.UTF_8));
         byte[] value = wire.encode(event);
-        producer.send(new ProducerRecord<>(topic, key, value), new Ack(stats, intendedNanos, value.length));
+        producer.send(
+                new ProducerRecord<>(topic, key, value),
+                new Ack(stats, intendedNanos, value.length));
     }
 
     @Override

@@ -29,7 +29,10 @@ public record ProducerSettings(
             throw new IllegalArgumentException("acks must be all, -1, 1 or 0 but was " + acks);
         }
         String c = compression.toLowerCase(Locale.ROOT);
-        if (!c.equals("none") && !c.equals("lz4") && !c.equals("zstd") && !c.equals("snappy")
+        if (!c.equals("none")
+                && !c.equals("lz4")
+                && !c.equals("zstd")
+                && !c.equals("snappy")
                 && !c.equals("gzip")) {
             throw new IllegalArgumentException(
                     "compression must be none, lz4, zstd, snappy or gzip but was " + compression);
@@ -57,7 +60,8 @@ public record ProducerSettings(
         props.putAll(tuning());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;
     }
 
@@ -75,7 +79,15 @@ public record ProducerSettings(
 
     @Override
     public String toString() {
-        return "acks=" + acks + " compression.type=" + compression + " linger.ms=" + lingerMs
-                + " batch.size=" + batchSizeBytes + " buffer.memory=" + bufferMemoryBytes;
+        return "acks="
+                + acks
+                + " compression.type="
+                + compression
+                + " linger.ms="
+                + lingerMs
+                + " batch.size="
+                + batchSizeBytes
+                + " buffer.memory="
+                + bufferMemoryBytes;
     }
 }

@@ -10,8 +10,7 @@ import io.fleetpulse.avro.TelemetryEvent;
 public interface TelemetrySink extends AutoCloseable {
 
     /**
-     * Sends one event. The sink encodes it before returning, so the caller may reuse {@code
-     * event}.
+     * Sends one event. The sink encodes it before returning, so the caller may reuse {@code event}.
      *
      * @param intendedNanos when the event was due to be sent, on the {@link System#nanoTime()}
      *     scale

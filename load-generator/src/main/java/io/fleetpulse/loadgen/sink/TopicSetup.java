@@ -41,14 +41,26 @@ public final class TopicSetup {
             List<String> done =
                     new TopicProvisioner(admin, (short) 1, overrides)
                             .provision(topics).stream()
-                                    .map(o -> o.topic() + ": " + o.action() + " (" + o.detail() + ")")
+                                    .map(
+                                            o ->
+                                                    o.topic()
+                                                            + ": "
+                                                            + o.action()
+                                                            + " ("
+                                                            + o.detail()
+                                                            + ")")
                                     .toList();
             awaitLeaders(admin, topics.stream().map(TopicSpec::name).toList());
             return done;
         } catch (ExecutionException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause =
+                    e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(
-                    "cannot reach Kafka at " + bootstrapServers + " or create topics: " + cause.getMessage(), e);
+                    "cannot reach Kafka at "
+                            + bootstrapServers
+                            + " or create topics: "
+                            + cause.getMessage(),
+                    e);
         }
     }
 
@@ -77,7 +89,9 @@ public final class TopicSetup {
         }
     }
 
-    /** Deletes topics (for benchmarks that use throw-away topics); errors are reported, not thrown. */
+    /**
+     * Deletes topics (for benchmarks that use throw-away topics); errors are reported, not thrown.
+     */
     public static String delete(String bootstrapServers, Collection<String> names)
             throws InterruptedException {
         try (Admin admin =

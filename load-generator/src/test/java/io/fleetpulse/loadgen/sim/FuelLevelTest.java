@@ -40,7 +40,9 @@ class FuelLevelTest {
                     assertThat(rec.reading(i, ENGINE_RPM)).as("engine off at the pump").isZero();
                     assertThat(rec.phase[i]).isEqualTo(VehicleState.Phase.REFUELLING);
                     if (!refuelling) {
-                        assertThat(before).as("refuel starts at the low-fuel warning").isLessThan(16);
+                        assertThat(before)
+                                .as("refuel starts at the low-fuel warning")
+                                .isLessThan(16);
                         refuels++;
                     }
                     refuelling = true;

@@ -84,15 +84,19 @@ class SensorCorrelationTest {
         IntPredicate warm = i -> running(i) && rec.truth(i, COOLANT_TEMP) > 85;
         double low = mean(COOLANT_TEMP, i -> warm.test(i) && rec.truth(i, ENGINE_LOAD) < 20);
         double high = mean(COOLANT_TEMP, i -> warm.test(i) && rec.truth(i, ENGINE_LOAD) > 60);
-        assertThat(high).as("coolant at high load vs low load (%.2f)", low).isGreaterThan(low + 1.0);
+        assertThat(high)
+                .as("coolant at high load vs low load (%.2f)", low)
+                .isGreaterThan(low + 1.0);
         double corr = Stats.pearson(column(COOLANT_TEMP, warm), column(ENGINE_LOAD, warm));
         assertThat(corr).as("corr(coolant, load) of warm engines").isGreaterThan(0.3);
     }
 
     @Test
     void coolantRunsHotterInHotWeather() {
-        SimRecording cold = SimRecording.record(clean(20, 1).withRegion(Region.DEFAULT, 0), 20 * 1800);
-        SimRecording hot = SimRecording.record(clean(20, 1).withRegion(Region.DEFAULT, 38), 20 * 1800);
+        SimRecording cold =
+                SimRecording.record(clean(20, 1).withRegion(Region.DEFAULT, 0), 20 * 1800);
+        SimRecording hot =
+                SimRecording.record(clean(20, 1).withRegion(Region.DEFAULT, 38), 20 * 1800);
         assertThat(warmMean(hot)).isGreaterThan(warmMean(cold) + 0.8);
     }
 
@@ -145,21 +149,28 @@ class SensorCorrelationTest {
             for (int gear = 1; gear <= p.gears(); gear++) {
                 best = Math.min(best, Math.abs(p.rpmInGear(gear, mps) - rpm));
             }
-            // Pulling away in first gear the clutch slips; otherwise rpm is road speed x gear ratio.
+            // Pulling away in first gear the clutch slips; otherwise rpm is road speed x gear
+            // ratio.
             if (rpm > 1500 || mps > 8) {
-                assertThat(best).as("rpm %.0f at %.1f m/s matches a gear", rpm, mps).isLessThan(1.0);
+                assertThat(best)
+                        .as("rpm %.0f at %.1f m/s matches a gear", rpm, mps)
+                        .isLessThan(1.0);
                 checked++;
             }
         }
         assertThat(checked).isGreaterThan(rec.n / 3);
-        double corr = Stats.pearson(column(ENGINE_RPM, SensorCorrelationTest::running), column(SPEED, SensorCorrelationTest::running));
+        double corr =
+                Stats.pearson(
+                        column(ENGINE_RPM, SensorCorrelationTest::running),
+                        column(SPEED, SensorCorrelationTest::running));
         assertThat(corr).isGreaterThan(0.4);
     }
 
     @Test
     void oilPressureRisesWithEngineSpeedAndIsZeroWithTheEngineOff() {
         IntPredicate on = SensorCorrelationTest::running;
-        assertThat(Stats.pearson(column(OIL_PRESSURE, on), column(ENGINE_RPM, on))).isGreaterThan(0.9);
+        assertThat(Stats.pearson(column(OIL_PRESSURE, on), column(ENGINE_RPM, on)))
+                .isGreaterThan(0.9);
         for (int i = 0; i < rec.n; i++) {
             if (!running(i)) {
                 assertThat(rec.reading(i, OIL_PRESSURE)).isZero();
@@ -199,10 +210,14 @@ class SensorCorrelationTest {
             double integrated = 0;
             for (int k = 1; k < ev.length; k++) {
                 double dt = (rec.time[ev[k]] - rec.time[ev[k - 1]]) / 1000.0;
-                integrated += (rec.reading(ev[k], SPEED) + rec.reading(ev[k - 1], SPEED)) / 2 / 3.6 * dt;
+                integrated +=
+                        (rec.reading(ev[k], SPEED) + rec.reading(ev[k - 1], SPEED)) / 2 / 3.6 * dt;
             }
-            double odometerKm = rec.reading(ev[ev.length - 1], ODOMETER) - rec.reading(ev[0], ODOMETER);
-            assertThat(integrated / 1000).as("vehicle %d", v).isCloseTo(odometerKm, Percentage.withPercentage(1.0));
+            double odometerKm =
+                    rec.reading(ev[ev.length - 1], ODOMETER) - rec.reading(ev[0], ODOMETER);
+            assertThat(integrated / 1000)
+                    .as("vehicle %d", v)
+                    .isCloseTo(odometerKm, Percentage.withPercentage(1.0));
             assertThat(odometerKm).as("vehicle %d drove", v).isGreaterThan(1);
         }
     }
@@ -213,7 +228,8 @@ class SensorCorrelationTest {
         for (int v = 0; v < rec.vehicles(); v++) {
             int[] ev = rec.eventsOf(v);
             for (int k = 1; k < ev.length; k++) {
-                assertThat(rec.reading(ev[k], BRAKE_PAD)).isLessThanOrEqualTo(rec.reading(ev[k - 1], BRAKE_PAD));
+                assertThat(rec.reading(ev[k], BRAKE_PAD))
+                        .isLessThanOrEqualTo(rec.reading(ev[k - 1], BRAKE_PAD));
             }
             if (rec.reading(ev[ev.length - 1], BRAKE_PAD) < rec.reading(ev[0], BRAKE_PAD)) {
                 worn++;
@@ -226,13 +242,16 @@ class SensorCorrelationTest {
     void gpsPositionMovesAlongTheHeadingAtTheReportedSpeed() {
         int along = 0;
         int moving = 0;
-        double mPerDegLon = Region.METRES_PER_DEGREE * Math.cos(Math.toRadians(Region.DEFAULT.centerLat()));
+        double mPerDegLon =
+                Region.METRES_PER_DEGREE * Math.cos(Math.toRadians(Region.DEFAULT.centerLat()));
         for (int v = 0; v < rec.vehicles(); v++) {
             int[] ev = rec.eventsOf(v);
             for (int k = 1; k < ev.length; k++) {
                 int i = ev[k];
                 int j = ev[k - 1];
-                double north = (rec.truth(i, LATITUDE) - rec.truth(j, LATITUDE)) * Region.METRES_PER_DEGREE;
+                double north =
+                        (rec.truth(i, LATITUDE) - rec.truth(j, LATITUDE))
+                                * Region.METRES_PER_DEGREE;
                 double east = (rec.truth(i, LONGITUDE) - rec.truth(j, LONGITUDE)) * mPerDegLon;
                 double dist = Math.hypot(north, east);
                 double dt = (rec.time[i] - rec.time[j]) / 1000.0;
@@ -240,7 +259,9 @@ class SensorCorrelationTest {
                 if (rec.truth(i, HEADING) != rec.truth(j, HEADING)) {
                     continue; // a turn: the chord is shorter than the path
                 }
-                assertThat(dist).as("vehicle %d step %d", v, k).isCloseTo(expected, Offset.offset(0.05 + expected * 0.01));
+                assertThat(dist)
+                        .as("vehicle %d step %d", v, k)
+                        .isCloseTo(expected, Offset.offset(0.05 + expected * 0.01));
                 if (rec.truth(i, SPEED) > 20) {
                     moving++;
                     double bearing = (Math.toDegrees(Math.atan2(east, north)) + 360) % 360;
@@ -275,8 +296,12 @@ class SensorCorrelationTest {
         double[] aggressive = sums.get(DriverStyle.AGGRESSIVE);
         assertThat(calm).isNotNull();
         assertThat(aggressive).isNotNull();
-        assertThat(aggressive[0] / aggressive[1]).as("mean acceleration").isGreaterThan(calm[0] / calm[1] * 1.3);
-        assertThat(aggressive[2] / aggressive[3]).as("speed / limit").isGreaterThan(calm[2] / calm[3]);
+        assertThat(aggressive[0] / aggressive[1])
+                .as("mean acceleration")
+                .isGreaterThan(calm[0] / calm[1] * 1.3);
+        assertThat(aggressive[2] / aggressive[3])
+                .as("speed / limit")
+                .isGreaterThan(calm[2] / calm[3]);
     }
 
     private static double mean(Sensor s, IntPredicate keep) {
