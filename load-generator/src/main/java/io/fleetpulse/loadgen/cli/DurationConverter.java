@@ -13,7 +13,7 @@ import picocli.CommandLine;
  */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
     @Override
     public Duration convert(String value) {
@@ -25,9 +25,11 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         Matcher m = SIMPLE.matcher(text);
         if (m.matches()) {
             double amount = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "" : m.group(2);
             double millis =
-                    switch (m.group(2)) {
+                    switch (unit) {
                         case "ms" -> amount;
+                        case "" -> amount * 1000;
                         case "s" -> amount * 1000;
                         case "m" -> amount * 60_000;
                         case "h" -> amount * 3_600_000;
