@@ -66,6 +66,15 @@ public final class ProducerBenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--generation-duration",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description =
+                    "Measured time of the generate-and-encode run without a broker (default:"
+                            + " ${DEFAULT-VALUE}).")
+    Duration generationDuration;
+
+    @Option(
             names = "--json",
             description = "Also write the figures, settings and machine as JSON here.")
     Path json;
@@ -105,6 +114,7 @@ public final class ProducerBenchCommand implements Callable<Integer> {
                         template,
                         warmup,
                         duration,
+                        generationDuration,
                         repeats,
                         keepTopics,
                         System.out);

@@ -20,13 +20,14 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ProducerBench {
 
-    private static final long GENERATION_SECONDS = 10;
+    private static final Duration GENERATION_WARMUP = Duration.ofSeconds(3);
 
     private final SimulationConfig config;
     private final ProducerSettings settings;
     private final TopicSpec<?, ?> template;
     private final Duration warmup;
     private final Duration duration;
+    private final Duration generation;
     private final int repeats;
     private final boolean keepTopics;
     private final PrintStream out;
@@ -37,6 +38,7 @@ public final class ProducerBench {
             TopicSpec<?, ?> template,
             Duration warmup,
             Duration duration,
+            Duration generation,
             int repeats,
             boolean keepTopics,
             PrintStream out) {
@@ -45,6 +47,7 @@ public final class ProducerBench {
         this.template = template;
         this.warmup = warmup;
         this.duration = duration;
+        this.generation = generation;
         this.repeats = repeats;
         this.keepTopics = keepTopics;
         this.out = out;
@@ -52,12 +55,9 @@ public final class ProducerBench {
 
     /** Runs everything; throws IllegalStateException with a readable message on failure. */
     public BenchReport run() throws Exception {
-        out.println("generate + encode, one thread, no broker: " + GENERATION_SECONDS + " s ...");
+        out.println("generate + encode, one thread, no broker: " + generation + " ...");
         GenerationBench.Result gen =
-                GenerationBench.run(
-                        config,
-                        Duration.ofSeconds(3).toNanos(),
-                        Duration.ofSeconds(GENERATION_SECONDS).toNanos());
+                GenerationBench.run(config, GENERATION_WARMUP.toNanos(), generation.toNanos());
         int recordSize = (int) Math.round(gen.avgRecordBytes());
         out.printf(
                 Locale.ROOT,

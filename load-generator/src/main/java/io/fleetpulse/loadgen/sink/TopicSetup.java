@@ -3,12 +3,16 @@ package io.fleetpulse.loadgen.sink;
 import io.fleetpulse.ingest.topics.TopicProvisioner;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Checks that the broker answers and that the topics the simulator writes exist as the registry
@@ -38,18 +42,7 @@ public final class TopicSetup {
                                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
                                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS))) {
-            List<String> done =
-                    new TopicProvisioner(admin, (short) 1, overrides)
-                            .provision(topics).stream()
-                                    .map(
-                                            o ->
-                                                    o.topic()
-                                                            + ": "
-                                                            + o.action()
-                                                            + " ("
-                                                            + o.detail()
-                                                            + ")")
-                                    .toList();
+            List<String> done = provisionRetrying(admin, topics, overrides);
             awaitLeaders(admin, topics.stream().map(TopicSpec::name).toList());
             return done;
         } catch (ExecutionException | RuntimeException e) {
@@ -64,26 +57,61 @@ public final class TopicSetup {
         }
     }
 
-    /** Waits until every partition has a leader, so the first sends are not refused. */
-    private static void awaitLeaders(Admin admin, List<String> names)
+    /**
+     * Provisions, retrying while the broker reports retriable errors (a topic created a moment ago
+     * may not be known to every part of the broker yet).
+     */
+    private static List<String> provisionRetrying(
+            Admin admin, Collection<TopicSpec<?, ?>> topics, Map<String, String> overrides)
             throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
         while (true) {
-            boolean ready;
             try {
-                ready =
-                        admin.describeTopics(names).allTopicNames().get().values().stream()
-                                .flatMap(d -> d.partitions().stream())
-                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                return new TopicProvisioner(admin, (short) 1, overrides)
+                        .provision(topics).stream()
+                                .map(o -> o.topic() + ": " + o.action() + " (" + o.detail() + ")")
+                                .toList();
             } catch (ExecutionException e) {
-                // Just created: metadata may not have reached the broker yet.
-                ready = false;
+                if (!(e.getCause() instanceof RetriableException)
+                        || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
             }
-            if (ready) {
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition serves requests (a list-offsets answer), so the
+     * first sends to a new topic are not refused while leadership is still being taken up.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(names)
+                        .allTopicNames()
+                        .get()
+                        .values()
+                        .forEach(
+                                d ->
+                                        d.partitions()
+                                                .forEach(
+                                                        p ->
+                                                                latest.put(
+                                                                        new TopicPartition(
+                                                                                d.name(),
+                                                                                p.partition()),
+                                                                        OffsetSpec.latest())));
+                admin.listOffsets(latest).all().get();
                 return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("partitions of " + names + " have no leader yet");
+            } catch (ExecutionException e) {
+                // Just created: leadership not taken up yet.
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException(
+                            "partitions of " + names + " have no serving leader: " + e.getCause());
+                }
             }
             Thread.sleep(100);
         }
