@@ -1,0 +1,45 @@
+package io.fleetpulse.loadgen.bench;
+
+import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.wire.AvroWire;
+import io.fleetpulse.loadgen.sim.FleetSimulator;
+import io.fleetpulse.loadgen.sim.SimulationConfig;
+
+/**
+ * How fast one thread simulates and encodes events with no broker involved: the simulator's own
+ * ceiling, and the average encoded record size that Kafka's perf tool is then given.
+ */
+public final class GenerationBench {
+
+    /** Result: events per second and mean encoded size in bytes. */
+    public record Result(long events, double eventsPerSecond, double avgRecordBytes) {}
+
+    private GenerationBench() {}
+
+    /** Runs for {@code warmupNanos} unmeasured, then {@code measureNanos} measured. */
+    public static Result run(SimulationConfig config, long warmupNanos, long measureNanos) {
+        FleetSimulator sim = new FleetSimulator(config, label -> {});
+        AvroWire<TelemetryEvent> wire = AvroWire.of(TelemetryEvent.class);
+        TelemetryEvent event = new TelemetryEvent();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < warmupNanos) {
+            for (int i = 0; i < 1000; i++) {
+                sim.next(event);
+                wire.encode(event);
+            }
+        }
+        long events = 0;
+        long bytes = 0;
+        long t0 = System.nanoTime();
+        long t1;
+        do {
+            for (int i = 0; i < 1000; i++) {
+                sim.next(event);
+                bytes += wire.encode(event).length;
+            }
+            events += 1000;
+            t1 = System.nanoTime();
+        } while (t1 - t0 < measureNanos);
+        return new Result(events, events / ((t1 - t0) / 1e9), bytes / (double) events);
+    }
+}
