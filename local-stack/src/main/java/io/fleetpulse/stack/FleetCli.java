@@ -2,6 +2,8 @@ package io.fleetpulse.stack;
 
 import io.fleetpulse.ingest.gateway.GatewayCommand;
 import io.fleetpulse.ingest.replay.ReplayCommand;
+import io.fleetpulse.loadgen.SimulateCommand;
+import io.fleetpulse.stack.impute.ImputeCommand;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,7 +29,11 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             DemoCommand.class,
             ReplayCommand.class,
-            GatewayCommand.class
+            GatewayCommand.class,
+            SimulateCommand.class,
+            ImputeCommand.class,
+            BenchCommand.class,
+            EvalCommand.class
         })
 public final class FleetCli implements Callable<Integer> {
 

@@ -32,6 +32,8 @@ final class BayesianRegression {
     private final double[] szz; // upper triangle used, row-major q×q
     private long observations;
     private long sinceRefresh;
+    private double yMin = Double.POSITIVE_INFINITY;
+    private double yMax = Double.NEGATIVE_INFINITY;
 
     // Posterior, refitted from the statistics.
     private boolean fitted;
@@ -80,6 +82,17 @@ final class BayesianRegression {
         }
         observations++;
         sinceRefresh++;
+        yMin = Math.min(yMin, y);
+        yMax = Math.max(yMax, y);
+    }
+
+    /**
+     * {@code v} limited to the range of targets this regression has seen: a linear model far from
+     * its data extrapolates wildly (early on, with few rows per predictor), and an imputation
+     * outside everything ever observed is implausible anyway.
+     */
+    double clampToSeen(double v) {
+        return v < yMin ? yMin : v > yMax ? yMax : v;
     }
 
     /**
@@ -223,12 +236,16 @@ final class BayesianRegression {
             szz[i] += f * other.szz[i];
         }
         observations += other.observations;
+        yMin = Math.min(yMin, other.yMin);
+        yMax = Math.max(yMax, other.yMax);
         fitted = false;
     }
 
     void write(DataOutput out) throws IOException {
         out.writeInt(q);
         out.writeLong(observations);
+        out.writeDouble(yMin);
+        out.writeDouble(yMax);
         out.writeDouble(s0);
         out.writeDouble(s00);
         out.writeDouble(sy);
@@ -252,6 +269,8 @@ final class BayesianRegression {
             throw new IOException("stored regression has " + stored + " predictors, expected " + q);
         }
         observations = in.readLong();
+        yMin = in.readDouble();
+        yMax = in.readDouble();
         s0 = in.readDouble();
         s00 = in.readDouble();
         sy = in.readDouble();

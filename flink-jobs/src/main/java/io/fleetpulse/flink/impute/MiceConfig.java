@@ -35,10 +35,10 @@ public record MiceConfig(
     public static final int DEFAULT_IMPUTATIONS = 5;
     public static final int DEFAULT_ITERATIONS = 3;
     public static final Duration DEFAULT_HALF_LIFE = Duration.ofHours(1);
-    public static final long DEFAULT_MIN_OBSERVATIONS = 50;
+    public static final long DEFAULT_MIN_OBSERVATIONS = 200;
     public static final double DEFAULT_RIDGE = 1e-3;
     public static final int DEFAULT_REFRESH_EVERY = 256;
-    public static final Duration DEFAULT_MAX_LAG_AGE = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_MAX_LAG_AGE = Duration.ofHours(1);
 
     public MiceConfig {
         require(imputations >= 1, "imputations must be >= 1");

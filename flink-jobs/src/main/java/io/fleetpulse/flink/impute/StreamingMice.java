@@ -17,6 +17,11 @@ import java.util.SplittableRandom;
  * depends on its age, each variable has three regressions: one for a fresh lag (up to {@link
  * #FRESH_LAG_MS}), one for a stale lag (up to {@code maxLagAge}) and one without a lag.
  *
+ * <p>The lag regressions predict the change since the lag rather than the value, so their prior
+ * (the ridge shrinks towards zero) is persistence rather than the fleet-wide mean: a
+ * vehicle-specific level such as an odometer reading is never pulled towards other vehicles'
+ * levels.
+ *
  * <p>A row with missing values starts them from the lag (or the running mean), then runs m chains
  * of {@code iterations} sweeps, each missing value drawn from its regression's posterior predictive
  * given the chain's current values of the others. The point imputation is the chain-average of the
@@ -63,6 +68,7 @@ public final class StreamingMice {
     private final int[] missing;
     private final BayesianRegression[] chosen;
     private final double[] chosenLag;
+    private final double[] chosenAge;
 
     /**
      * @param variables d, the number of variables per row
@@ -87,7 +93,7 @@ public final class StreamingMice {
         this.models = new BayesianRegression[d][BUCKETS];
         int maxQ = 1;
         for (int j = 0; j < d; j++) {
-            int q = this.predictors[j].length + 1;
+            int q = this.predictors[j].length + 2; // + the lag and its age
             maxQ = Math.max(maxQ, q);
             for (int b = 0; b < BUCKETS; b++) {
                 models[j][b] = new BayesianRegression(q, config.ridge());
@@ -103,6 +109,7 @@ public final class StreamingMice {
         missing = new int[d];
         chosen = new BayesianRegression[d];
         chosenLag = new double[d];
+        chosenAge = new double[d];
     }
 
     /** An imputer over d unbounded variables with every other variable as predictor. */
@@ -180,10 +187,11 @@ public final class StreamingMice {
             int j = missing[i];
             long age = memory.ageOf(j, time);
             int bucket = bucketOf(age);
-            BayesianRegression model = readyModel(j, bucket);
-            if (model != null) {
-                chosen[j] = model;
-                chosenLag[j] = bucket == NO_LAG ? 0 : memory.last[j];
+            int ready = readyBucket(j, bucket);
+            if (ready >= 0) {
+                chosen[j] = models[j][ready];
+                chosenLag[j] = ready == NO_LAG ? 0 : memory.last[j];
+                chosenAge[j] = ready == NO_LAG ? 0 : age / 1000.0;
                 missing[nModelled++] = j;
                 continue;
             }
@@ -209,7 +217,12 @@ public final class StreamingMice {
         return age <= FRESH_LAG_MS ? FRESH : STALE;
     }
 
-    private BayesianRegression readyModel(int j, int bucket) {
+    /**
+     * The bucket of a fitted regression for variable j with a lag of the given bucket: the same
+     * bucket, else the other lag bucket; -1 if none is ready (the caller falls back to the last
+     * observed value, which beats a model that ignores a known lag, or to the mean).
+     */
+    private int readyBucket(int j, int bucket) {
         int[] order =
                 switch (bucket) {
                     case FRESH -> new int[] {FRESH, STALE};
@@ -221,14 +234,11 @@ public final class StreamingMice {
             if (m.observations() >= config.minObservations()) {
                 m.refreshIfStale(config.refreshEvery());
                 if (m.fitted()) {
-                    return m;
+                    return b;
                 }
             }
         }
-        if (bucket != NO_LAG) {
-            return readyModel(j, NO_LAG);
-        }
-        return null;
+        return -1;
     }
 
     private void runChains(
@@ -261,8 +271,9 @@ public final class StreamingMice {
                 for (int i = 0; i < nModelled; i++) {
                     int j = missing[i];
                     BayesianRegression model = chosen[j];
-                    fillPredictors(j, fill, chosenLag[j]);
-                    double mean = model.predictMean(z);
+                    fillPredictors(j, fill, chosenLag[j], chosenAge[j]);
+                    // Lag models predict the change since the lag (their prior is persistence).
+                    double mean = chosenLag[j] + model.clampToSeen(model.predictMean(z));
                     if (Double.isNaN(sd[j])) {
                         sd[j] = Math.sqrt(model.predictVariance(z));
                     }
@@ -310,11 +321,11 @@ public final class StreamingMice {
             }
             int bucket = bucketOf(memory.ageOf(j, time));
             if (bucket != NO_LAG) {
-                fillPredictors(j, fill, memory.last[j]);
-                models[j][bucket].update(z, y, w);
+                fillPredictors(j, fill, memory.last[j], memory.ageOf(j, time) / 1000.0);
+                models[j][bucket].update(z, y - memory.last[j], w);
             }
             if (bucket == NO_LAG || trainNoLag) {
-                fillPredictors(j, fill, 0);
+                fillPredictors(j, fill, 0, 0);
                 models[j][NO_LAG].update(z, y, w);
             }
         }
@@ -342,12 +353,13 @@ public final class StreamingMice {
         return Math.exp(LN2 * exponent);
     }
 
-    private void fillPredictors(int j, double[] fill, double lag) {
+    private void fillPredictors(int j, double[] fill, double lag, double lagAgeSeconds) {
         int[] p = predictors[j];
         for (int k = 0; k < p.length; k++) {
             z[k] = fill[p[k]];
         }
         z[p.length] = lag;
+        z[p.length + 1] = lagAgeSeconds;
     }
 
     private double clamp(int j, double v) {

@@ -29,7 +29,7 @@ public final class VehicleMemory {
     }
 
     /** Milliseconds since variable j was last observed, or Long.MAX_VALUE if never. */
-    long ageOf(int j, long now) {
+    public long ageOf(int j, long now) {
         return lastTime[j] == NEVER ? Long.MAX_VALUE : Math.max(0, now - lastTime[j]);
     }
 
