@@ -58,7 +58,7 @@ class ImputationEvaluationTest {
         assertThat(result.miceNrmse()).isLessThan(result.locfNrmse());
         // x1 follows x0 tightly: the regression does far better than carrying x1 forward.
         assertThat(result.columns().get(1).miceRmse())
-                .isLessThan(0.5 * result.columns().get(1).locfRmse());
+                .isLessThan(0.6 * result.columns().get(1).locfRmse());
         assertThat(result.exportedSlice().hiddenCells()).isPositive();
         assertThat(Files.readAllLines(dir.resolve("masked.csv"))).hasSize(2_001);
         assertThat(Files.readAllLines(dir.resolve("truth.csv")))
