@@ -1,0 +1,140 @@
+package io.fleetpulse.stack.bench;
+
+import io.fleetpulse.embedded.kafka.EmbeddedKafka;
+import io.fleetpulse.ingest.report.BenchReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fleet bench features}: FeatureJob's sustained throughput and latency on this machine, MICE
+ * imputation on and off side by side in one run, plus its keyed state per vehicle and where the CPU
+ * time goes. Starts its own broker and mini cluster in this JVM (127.0.0.1, data under work/bench)
+ * and removes them afterwards.
+ */
+@Command(
+        name = "features",
+        mixinStandardHelpOptions = true,
+        description =
+                "FeatureJob throughput, latency and state size, MICE on vs off, on a fresh local broker.")
+public final class FeatureBenchCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--vehicles",
+            defaultValue = "10000",
+            description = "Simulated vehicles (default: ${DEFAULT-VALUE}).")
+    int vehicles;
+
+    @Option(
+            names = "--events",
+            defaultValue = "2000000",
+            description = "Events pre-loaded per throughput run (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(
+            names = "--repeats",
+            defaultValue = "2",
+            description =
+                    "Throughput runs per mode, alternating; medians reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "FeatureJob parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+            names = "--checkpoint-interval",
+            defaultValue = "PT2S",
+            description = "Checkpoint interval of the throughput runs (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(
+            names = "--latency-rate",
+            defaultValue = "50000",
+            description = "Events/s of the paced live load (default: ${DEFAULT-VALUE}).")
+    double latencyRate;
+
+    @Option(
+            names = "--latency-duration",
+            defaultValue = "PT40S",
+            description = "Length of each latency run (default: ${DEFAULT-VALUE}).")
+    Duration latencyDuration;
+
+    @Option(
+            names = "--latency-checkpoint-interval",
+            defaultValue = "PT0.2S",
+            description =
+                    "Checkpoint interval of the latency runs: exactly-once output is readable when a checkpoint commits (default: ${DEFAULT-VALUE}).")
+    Duration latencyCheckpointInterval;
+
+    @Option(
+            names = "--allowed-lateness",
+            defaultValue = "PT0.5S",
+            description = "Watermark delay (bounded out-of-orderness) (default: ${DEFAULT-VALUE}).")
+    Duration allowedLateness;
+
+    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work =
+                Path.of(
+                        System.getProperty("fleet.work.dir", "work"),
+                        "bench",
+                        "features-" + System.currentTimeMillis());
+        FeatureBench.Settings settings =
+                new FeatureBench.Settings(
+                        vehicles,
+                        events,
+                        parallelism,
+                        checkpointInterval,
+                        latencyRate,
+                        latencyDuration,
+                        latencyCheckpointInterval,
+                        allowedLateness);
+        List<FeatureBench.Throughput> on = new ArrayList<>();
+        List<FeatureBench.Throughput> off = new ArrayList<>();
+        FeatureBench.Latency latencyOn;
+        FeatureBench.Latency latencyOff;
+        try (EmbeddedKafka kafka = EmbeddedKafka.startEphemeral(work.resolve("kafka"));
+                Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            FeatureBench bench =
+                    new FeatureBench(kafka.bootstrapServers(), admin, work, settings, System.out);
+            System.out.println(
+                    "fleet bench features: broker "
+                            + kafka.bootstrapServers()
+                            + ", work dir "
+                            + work);
+            for (int r = 0; r < repeats; r++) {
+                System.out.printf("throughput run %d of %d%n", r + 1, repeats);
+                on.add(bench.throughput(true));
+                off.add(bench.throughput(false));
+            }
+            System.out.println("latency runs");
+            latencyOn = bench.latency(true);
+            latencyOff = bench.latency(false);
+        } finally {
+            FeatureBenchFiles.delete(work);
+        }
+        int panesKept =
+                (int) (Duration.ofSeconds(60).toMillis() / Duration.ofSeconds(10).toMillis());
+        BenchReport report =
+                FeatureBenchReport.build(
+                        settings, on, off, latencyOn, latencyOff, StateSize.measure(panesKept));
+        report.print(System.out);
+        if (json != null) {
+            report.writeJson(json);
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package io.fleetpulse.stack.bench;
+
+import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.flink.features.PaneAccumulator;
+import io.fleetpulse.flink.impute.MiceConfig;
+import io.fleetpulse.flink.impute.TelemetryImputer;
+import io.fleetpulse.flink.impute.VehicleState;
+import io.fleetpulse.loadgen.sim.FleetSimulator;
+import io.fleetpulse.loadgen.sim.SimulationConfig;
+import java.io.IOException;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
+/**
+ * FeatureJob's keyed state for one active vehicle, serialised with the very serializers Flink uses
+ * for it: the dedup-and-impute state, the open tumbling pane, and the recent panes the sliding
+ * windows keep (one per slide step of the sliding window).
+ */
+final class StateSize {
+
+    /** Bytes per vehicle, by part. */
+    record PerVehicle(int vehicleState, int pane, int panesKept, int total) {}
+
+    private StateSize() {}
+
+    static PerVehicle measure(int slidingPanes) throws IOException {
+        SimulationConfig config =
+                SimulationConfig.defaults(System.currentTimeMillis()).withVehicles(1, 5);
+        FleetSimulator sim = new FleetSimulator(config, label -> {});
+        TelemetryImputer imputer = new TelemetryImputer(MiceConfig.defaults());
+        VehicleState state = VehicleState.fresh();
+        PaneAccumulator pane = new PaneAccumulator();
+        TelemetryEvent event = new TelemetryEvent();
+        for (int i = 0; i < 50; i++) { // one 10 s pane at 5 Hz
+            sim.next(event);
+            state.sequences.offer(event.getSeq());
+            ImputedTelemetry imputed = imputer.impute(event, state.memory, 0);
+            pane.add(imputed);
+        }
+        int vehicleBytes = size(VehicleState.class, state);
+        int paneBytes = size(PaneAccumulator.class, pane);
+        int total = vehicleBytes + paneBytes + slidingPanes * paneBytes;
+        return new PerVehicle(vehicleBytes, paneBytes, slidingPanes, total);
+    }
+
+    private static <T> int size(Class<T> type, T value) throws IOException {
+        TypeSerializer<T> serializer =
+                TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        serializer.serialize(value, out);
+        return out.length();
+    }
+}
