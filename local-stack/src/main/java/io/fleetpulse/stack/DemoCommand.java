@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
         String bootstrap =
                 stack.bootstrap().orElseThrow(() -> new StackException("Kafka is not running"));
 
-        DemoLoad load = DemoLoads.simulator(bootstrap, rate, vehicles, duration, out);
+        DemoLoad load = SimulatorLoad.create(bootstrap, rate, vehicles, duration, Topics.DEFAULT);
         Cleanup cleanup = new Cleanup(load, stack, up.started(), out);
         Thread hook = new Thread(cleanup::run, "demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
                     bootstrap,
                     duration == null ? "" : " for " + duration.toSeconds() + " s");
             load.start();
-            monitor(bootstrap, load, out);
+            monitor(bootstrap, load, cleanup, out);
         } finally {
             cleanup.run();
             try {
@@ -98,17 +98,22 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void monitor(String bootstrap, DemoLoad load, PrintStream out)
+    private void monitor(String bootstrap, DemoLoad load, Cleanup cleanup, PrintStream out)
             throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         try (KafkaInspector kafka = new KafkaInspector(bootstrap)) {
             DemoMonitor monitor = new DemoMonitor(kafka, Topics.DEFAULT);
             monitor.sample(load.status());
-            while (!load.finished() && System.nanoTime() < deadline) {
-                long sleep =
-                        Math.min(interval.toNanos(), Math.max(0, deadline - System.nanoTime()));
-                Thread.sleep(Math.max(1, sleep / 1_000_000));
-                out.println(monitor.sample(load.status()));
+            long next = System.nanoTime() + interval.toNanos();
+            while (!load.finished() && !cleanup.begun() && System.nanoTime() < deadline) {
+                long sleep = Math.min(next, deadline) - System.nanoTime();
+                if (sleep > 0) {
+                    Thread.sleep(Math.max(1, sleep / 1_000_000));
+                }
+                next += interval.toNanos();
+                if (!cleanup.begun()) {
+                    out.println(monitor.sample(load.status()));
+                }
             }
         }
     }
@@ -126,6 +131,11 @@ public final class DemoCommand implements Callable<Integer> {
             this.stack = stack;
             this.started = started;
             this.out = out;
+        }
+
+        /** Whether stopping has begun (Ctrl-C or the end of the demo). */
+        boolean begun() {
+            return done.get();
         }
 
         @Override
