@@ -7,10 +7,13 @@ import io.fleetpulse.loadgen.pacing.Pacer;
 import io.fleetpulse.loadgen.report.SendStats;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
+import io.fleetpulse.loadgen.sink.GatewayFormat;
+import io.fleetpulse.loadgen.sink.GatewayTelemetrySink;
 import io.fleetpulse.loadgen.sink.KafkaLabelPublisher;
 import io.fleetpulse.loadgen.sink.KafkaTelemetrySink;
 import io.fleetpulse.loadgen.sink.ProducerSettings;
 import io.fleetpulse.loadgen.sink.TelemetrySink;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
@@ -25,11 +28,16 @@ import picocli.CommandLine;
 final class SimulatorLoad implements DemoLoad {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    // Gateway batching as `fleet simulate --via gateway` does by default.
+    private static final int GATEWAY_BATCH = 500;
+    private static final Duration GATEWAY_LINGER = Duration.ofMillis(50);
+    private static final int GATEWAY_IN_FLIGHT = 4;
 
     private final SimulationConfig config;
     private final ProducerSettings settings;
     private final Topics topics;
     private final Duration duration;
+    private final URI gateway;
     private final SendStats stats = new SendStats();
     private final AtomicLong labels = new AtomicLong();
     private volatile boolean stopRequested;
@@ -38,19 +46,30 @@ final class SimulatorLoad implements DemoLoad {
     private Thread thread;
 
     private SimulatorLoad(
-            SimulationConfig config, ProducerSettings settings, Topics topics, Duration duration) {
+            SimulationConfig config,
+            ProducerSettings settings,
+            Topics topics,
+            Duration duration,
+            URI gateway) {
         this.config = config;
         this.settings = settings;
         this.topics = topics;
         this.duration = duration;
+        this.gateway = gateway;
     }
 
     /**
-     * A simulator of {@code vehicles} vehicles sending {@code rate} events/s to {@code bootstrap},
-     * otherwise with {@code fleet simulate}'s defaults (missing data, anomalies, seed).
+     * A simulator of {@code vehicles} vehicles sending {@code rate} events/s to {@code bootstrap}
+     * (or, when {@code gateway} is not null, through the gateway at that base URL), otherwise with
+     * {@code fleet simulate}'s defaults (missing data, anomalies, seed). Labels go to Kafka.
      */
     static SimulatorLoad create(
-            String bootstrap, int rate, int vehicles, Duration duration, Topics topics) {
+            String bootstrap,
+            URI gateway,
+            int rate,
+            int vehicles,
+            Duration duration,
+            Topics topics) {
         SimulationOptions options =
                 CommandLine.populateCommand(
                         new SimulationOptions(),
@@ -62,7 +81,8 @@ final class SimulatorLoad implements DemoLoad {
                 options.config(System.currentTimeMillis()),
                 ProducerSettings.defaults(bootstrap),
                 topics,
-                duration);
+                duration,
+                gateway);
     }
 
     @Override
@@ -75,7 +95,7 @@ final class SimulatorLoad implements DemoLoad {
     private void run() {
         try (KafkaLabelPublisher labelSink =
                         new KafkaLabelPublisher(settings, topics.anomalyLabels());
-                TelemetrySink sink = new KafkaTelemetrySink(settings, topics.raw().name(), stats)) {
+                TelemetrySink sink = openSink()) {
             FleetSimulator sim =
                     new FleetSimulator(
                             config,
@@ -106,6 +126,19 @@ final class SimulatorLoad implements DemoLoad {
         }
     }
 
+    private TelemetrySink openSink() {
+        if (gateway == null) {
+            return new KafkaTelemetrySink(settings, topics.raw().name(), stats);
+        }
+        return new GatewayTelemetrySink(
+                gateway,
+                GatewayFormat.AVRO,
+                GATEWAY_BATCH,
+                GATEWAY_LINGER,
+                GATEWAY_IN_FLIGHT,
+                stats);
+    }
+
     @Override
     public boolean finished() {
         return finished;
@@ -114,8 +147,8 @@ final class SimulatorLoad implements DemoLoad {
     @Override
     public String status() {
         return String.format(
-                "sim: %,d acked, %,d failed, %,d anomaly labels",
-                stats.acked(), stats.failed(), labels.get());
+                "sim: %,d acked, %,d rejected, %,d failed, %,d anomaly labels",
+                stats.acked(), stats.rejected(), stats.failed(), labels.get());
     }
 
     @Override
