@@ -2,6 +2,7 @@ package io.fleetpulse.stack;
 
 import io.fleetpulse.ingest.topics.Topics;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,6 +51,20 @@ public final class DemoCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(
+            names = "--via",
+            defaultValue = "kafka",
+            description =
+                    "Where the simulator sends: kafka (straight to the raw topic) or gateway"
+                            + " (HTTP Avro batches through the ingest gateway) (default ${DEFAULT-VALUE})")
+    Via via;
+
+    /** Where the demo's simulator sends. */
+    enum Via {
+        kafka,
+        gateway
+    }
+
+    @Option(
             names = "--interval",
             defaultValue = "5s",
             converter = DurationParser.class,
@@ -62,6 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (rate < 1 || vehicles < 1) {
             throw new IllegalArgumentException("--rate and --vehicles must be at least 1");
         }
+        if (via == Via.gateway && options.noGateway) {
+            throw new IllegalArgumentException(
+                    "--via gateway needs the gateway (drop --no-gateway)");
+        }
         StackManager stack = cli.stack();
         StackManager.UpResult up = stack.up(options.toConfig(), out);
         out.println();
@@ -69,7 +88,15 @@ public final class DemoCommand implements Callable<Integer> {
         String bootstrap =
                 stack.bootstrap().orElseThrow(() -> new StackException("Kafka is not running"));
 
-        DemoLoad load = DemoLoads.simulator(bootstrap, rate, vehicles, duration, out);
+        URI gateway =
+                via == Via.kafka
+                        ? null
+                        : stack.running(StackManager.GATEWAY)
+                                .map(c -> URI.create(c.address()))
+                                .orElseThrow(
+                                        () -> new StackException("the gateway is not running"));
+        DemoLoad load =
+                SimulatorLoad.create(bootstrap, gateway, rate, vehicles, duration, Topics.DEFAULT);
         Cleanup cleanup = new Cleanup(load, stack, up.started(), out);
         Thread hook = new Thread(cleanup::run, "demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -79,10 +106,10 @@ public final class DemoCommand implements Callable<Integer> {
                     "demo: %,d vehicles at %,d events/s into %s%s; Ctrl-C to stop%n",
                     vehicles,
                     rate,
-                    bootstrap,
+                    gateway == null ? "Kafka " + bootstrap : "the gateway " + gateway,
                     duration == null ? "" : " for " + duration.toSeconds() + " s");
             load.start();
-            monitor(bootstrap, load, out);
+            monitor(bootstrap, load, cleanup, out);
         } finally {
             cleanup.run();
             try {
@@ -98,17 +125,22 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void monitor(String bootstrap, DemoLoad load, PrintStream out)
+    private void monitor(String bootstrap, DemoLoad load, Cleanup cleanup, PrintStream out)
             throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         try (KafkaInspector kafka = new KafkaInspector(bootstrap)) {
             DemoMonitor monitor = new DemoMonitor(kafka, Topics.DEFAULT);
             monitor.sample(load.status());
-            while (!load.finished() && System.nanoTime() < deadline) {
-                long sleep =
-                        Math.min(interval.toNanos(), Math.max(0, deadline - System.nanoTime()));
-                Thread.sleep(Math.max(1, sleep / 1_000_000));
-                out.println(monitor.sample(load.status()));
+            long next = System.nanoTime() + interval.toNanos();
+            while (!load.finished() && !cleanup.begun() && System.nanoTime() < deadline) {
+                long sleep = Math.min(next, deadline) - System.nanoTime();
+                if (sleep > 0) {
+                    Thread.sleep(Math.max(1, sleep / 1_000_000));
+                }
+                next += interval.toNanos();
+                if (!cleanup.begun()) {
+                    out.println(monitor.sample(load.status()));
+                }
             }
         }
     }
@@ -126,6 +158,11 @@ public final class DemoCommand implements Callable<Integer> {
             this.stack = stack;
             this.started = started;
             this.out = out;
+        }
+
+        /** Whether stopping has begun (Ctrl-C or the end of the demo). */
+        boolean begun() {
+            return done.get();
         }
 
         @Override
