@@ -36,7 +36,7 @@ public record MiceConfig(
     public static final int DEFAULT_ITERATIONS = 3;
     public static final Duration DEFAULT_HALF_LIFE = Duration.ofHours(1);
     public static final long DEFAULT_MIN_OBSERVATIONS = 200;
-    public static final double DEFAULT_RIDGE = 1e-3;
+    public static final double DEFAULT_RIDGE = 1e-6;
     public static final int DEFAULT_REFRESH_EVERY = 256;
     public static final Duration DEFAULT_MAX_LAG_AGE = Duration.ofHours(1);
 

@@ -273,7 +273,11 @@ public final class StreamingMice {
                     BayesianRegression model = chosen[j];
                     fillPredictors(j, fill, chosenLag[j], chosenAge[j]);
                     // Lag models predict the change since the lag (their prior is persistence).
-                    double mean = chosenLag[j] + model.clampToSeen(model.predictMean(z));
+                    double predicted = model.predictMean(z);
+                    double mean =
+                            chosen[j] == models[j][NO_LAG]
+                                    ? model.clampToSeen(predicted)
+                                    : chosenLag[j] + predicted;
                     if (Double.isNaN(sd[j])) {
                         sd[j] = Math.sqrt(model.predictVariance(z));
                     }

@@ -100,6 +100,11 @@ final class FeatureBenchReport {
                                         .mapToLong(t -> Math.round(t.steadyEventsPerSecond()))
                                         .toArray()))
                 .put("wall s", round(runs.get(runs.size() - 1).wallSeconds()))
+                .put(
+                        "imputed/sent",
+                        runs.get(runs.size() - 1).imputed()
+                                + "/"
+                                + runs.get(runs.size() - 1).events())
                 .put("checkpoint MB", round(runs.get(runs.size() - 1).checkpointBytes() / 1e6));
     }
 
