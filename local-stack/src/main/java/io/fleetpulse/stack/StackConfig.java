@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param gatewayPort ingest gateway HTTP port
  * @param retentionBytes {@code retention.bytes} per partition for every non-compacted topic
  * @param withGateway whether to start the ingest gateway
+ * @param withFeatureJob whether to start FeatureJob (in its own JVM's Flink mini cluster)
  * @param startTimeout how long one component may take to become ready
  */
 public record StackConfig(
@@ -18,6 +19,7 @@ public record StackConfig(
         int gatewayPort,
         long retentionBytes,
         boolean withGateway,
+        boolean withFeatureJob,
         Duration startTimeout) {
 
     /** Default ports of the contract. */

@@ -30,9 +30,12 @@ public final class StackManager {
     public static final String GATEWAY = "gateway";
     public static final String KAFKA_MAIN = "io.fleetpulse.embedded.kafka.EmbeddedKafka";
     public static final String CLI_MAIN = "io.fleetpulse.stack.FleetCli";
+    public static final String FEATURE_JOB = "feature-job";
+    public static final String FEATURE_JOB_MAIN = "io.fleetpulse.flink.FeatureJobMain";
 
     private static final String KAFKA_HEAP = "1g";
     private static final String GATEWAY_HEAP = "512m";
+    private static final String FEATURE_JOB_HEAP = "1536m";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /** What {@link #up} found or did per component. */
@@ -99,6 +102,14 @@ public final class StackManager {
                 started.add(startGateway(config, kafka.address(), out));
             }
         }
+        if (config.withFeatureJob()) {
+            Optional<ComponentState> job = running(FEATURE_JOB);
+            if (job.isPresent()) {
+                already.add(job.get());
+            } else {
+                started.add(startFeatureJob(config, kafka.address(), out));
+            }
+        }
         return new UpResult(started, already);
     }
 
@@ -152,6 +163,36 @@ public final class StackManager {
         String base = "http://" + Ports.address(config.gatewayPort());
         ComponentState c = record(GATEWAY, p, CLI_MAIN, base, config.gatewayPort(), 0, log);
         Readiness.awaitHttpOk(GATEWAY, p, log, base + "/health", config.startTimeout());
+        return c;
+    }
+
+    /**
+     * FeatureJob in its own JVM's Flink mini cluster (127.0.0.1), checkpointing to the work
+     * directory and resuming from its last checkpoint when started again.
+     */
+    private ComponentState startFeatureJob(StackConfig config, String bootstrap, PrintStream out) {
+        forget(FEATURE_JOB);
+        Path log = layout.logFile(FEATURE_JOB);
+        long offset = Readiness.size(log);
+        Path checkpoints =
+                layout.workDir().resolve("stack").resolve("checkpoints").resolve(FEATURE_JOB);
+        out.printf(
+                "starting FeatureJob (Flink mini cluster), checkpoints in %s ...%n", checkpoints);
+        Process p =
+                launcher.start(
+                        FEATURE_JOB,
+                        FEATURE_JOB_HEAP,
+                        FEATURE_JOB_MAIN,
+                        List.of(
+                                "--local",
+                                "--fleet.kafka.bootstrap-servers",
+                                bootstrap,
+                                "--fleet.checkpoint.dir",
+                                checkpoints.toUri().toString()));
+        ComponentState c =
+                record(FEATURE_JOB, p, FEATURE_JOB_MAIN, "flink mini cluster", 0, 0, log);
+        Readiness.awaitLogLine(
+                FEATURE_JOB, p, log, offset, "READY feature-job", config.startTimeout());
         return c;
     }
 

@@ -32,6 +32,9 @@ public final class StackOptions {
                             + " 1GiB (default ${DEFAULT-VALUE})")
     String retention;
 
+    @Option(names = "--no-feature-job", description = "Do not start FeatureJob")
+    boolean noFeatureJob;
+
     @Option(names = "--no-gateway", description = "Start Kafka only, not the ingest gateway")
     boolean noGateway;
 
@@ -47,6 +50,7 @@ public final class StackOptions {
                 gatewayPort,
                 ByteSize.parse(retention),
                 !noGateway,
+                !noFeatureJob,
                 StackConfig.START_TIMEOUT);
     }
 }

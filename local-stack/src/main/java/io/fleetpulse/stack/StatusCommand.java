@@ -34,7 +34,9 @@ public final class StatusCommand implements Callable<Integer> {
             boolean ours = Processes.isOurs(c, layout.workDir());
             String alive =
                     ours
-                            ? (Ports.isListening(c.port()) ? "yes" : "yes, not listening")
+                            ? (c.port() == 0 || Ports.isListening(c.port())
+                                    ? "yes"
+                                    : "yes, not listening")
                             : Processes.isAlive(c.pid()) ? "no (pid reused)" : "no";
             t.row(
                     c.name(),

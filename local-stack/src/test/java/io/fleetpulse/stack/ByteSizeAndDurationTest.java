@@ -34,7 +34,13 @@ class ByteSizeAndDurationTest {
         assertThatThrownBy(
                         () ->
                                 new StackConfig(
-                                        19092, 19092, 18088, 1L << 30, true, Duration.ofSeconds(1)))
+                                        19092,
+                                        19092,
+                                        18088,
+                                        1L << 30,
+                                        true,
+                                        true,
+                                        Duration.ofSeconds(1)))
                 .hasMessageContaining("three different ports");
     }
 }

@@ -117,7 +117,8 @@ class StackLifecycleITCase {
         List<ComponentState> started = StackState.load(layout).components();
         assertThat(started)
                 .extracting(ComponentState::name)
-                .containsExactly(StackManager.KAFKA, StackManager.GATEWAY);
+                .containsExactly(
+                        StackManager.KAFKA, StackManager.GATEWAY, StackManager.FEATURE_JOB);
         assertThat(first.out()).contains("started", "127.0.0.1:" + kafkaPort, "CREATED");
         for (ComponentState c : started) {
             assertThat(Processes.isOurs(c, layout.workDir())).as(c.name()).isTrue();
@@ -154,7 +155,11 @@ class StackLifecycleITCase {
         assertThat(status.rc()).isZero();
         assertThat(status.out())
                 .contains(
-                        "kafka", "yes", bootstrap, Topics.DEFAULT.raw().name(), "no consumers yet");
+                        "kafka",
+                        "yes",
+                        bootstrap,
+                        Topics.DEFAULT.raw().name(),
+                        StackManager.FEATURE_JOB);
 
         Run down = fleet("down", "--purge");
         assertThat(down.rc()).as(down.out() + down.err()).isZero();

@@ -38,6 +38,7 @@ class StackManagerTest {
                             Ports.freePort(),
                             64L << 20,
                             false,
+                            false,
                             Duration.ofSeconds(5));
             assertThatThrownBy(() -> manager().up(config, out))
                     .isInstanceOf(StackException.class)

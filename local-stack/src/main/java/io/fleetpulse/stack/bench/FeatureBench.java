@@ -43,6 +43,7 @@ final class FeatureBench {
     record Throughput(
             boolean mice,
             long events,
+            long imputed,
             double steadyEventsPerSecond,
             double wallSeconds,
             long checkpointBytes,
@@ -120,7 +121,13 @@ final class FeatureBench {
                         "  MICE %s: %,.0f events/s steady, %.1f s in all%n",
                         mice ? "on " : "off", steady, wall);
                 return new Throughput(
-                        mice, loaded.sent(), steady, wall, directorySize(checkpoints), spent);
+                        mice,
+                        loaded.sent(),
+                        imputed.count(),
+                        steady,
+                        wall,
+                        directorySize(checkpoints),
+                        spent);
             }
         }
     }
