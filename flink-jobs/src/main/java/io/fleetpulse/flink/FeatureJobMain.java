@@ -3,13 +3,15 @@ package io.fleetpulse.flink;
 import io.fleetpulse.flink.telemetry.TelemetrySource;
 import io.fleetpulse.ingest.topics.Topics;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs {@link FeatureJob} against Kafka. {@code --local} runs it in an embedded Flink mini cluster
  * bound to 127.0.0.1 (the local stack); without it the job goes to the cluster that launched it
  * ({@code flink run}). Options: {@code --<key> VALUE} for every key in {@link FeatureJobOptions};
- * {@code --help} lists them.
+ * {@code --help} lists them. Prints {@code READY feature-job job-id=…} once the job is submitted;
+ * on SIGTERM the job is cancelled and its last checkpoint kept, so the next start resumes from it.
  */
 public final class FeatureJobMain {
 
@@ -34,6 +36,22 @@ public final class FeatureJobMain {
                         TelemetrySource.kafka(topics, config),
                         FeatureJobSinks.kafka(topics, config),
                         config)
-                .execute(env);
+                .build(env);
+        JobClient client = env.executeAsync("FleetPulse FeatureJob");
+        System.out.println("READY feature-job job-id=" + client.getJobID());
+        System.out.flush();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> cancel(client), "feature-job-shutdown"));
+        client.getJobExecutionResult().get();
+    }
+
+    private static void cancel(JobClient client) {
+        try {
+            if (!client.getJobStatus().get().isTerminalState()) {
+                client.cancel().get();
+            }
+        } catch (Exception e) {
+            System.err.println("FeatureJob: cancelling on shutdown failed: " + e);
+        }
     }
 }
