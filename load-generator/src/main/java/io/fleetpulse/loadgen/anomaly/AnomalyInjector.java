@@ -46,6 +46,7 @@ public final class AnomalyInjector {
     private final SplittableRandom rng;
     private final double tankLitres;
     private final double[] weights = new double[KINDS.length];
+    private final boolean enabled;
 
     public AnomalyInjector(
             AnomalyConfig config, DriverStyle style, double tankLitres, SplittableRandom rng) {
@@ -53,6 +54,7 @@ public final class AnomalyInjector {
         this.style = style;
         this.tankLitres = tankLitres;
         this.rng = rng;
+        this.enabled = config.enabled();
     }
 
     /**
@@ -60,7 +62,7 @@ public final class AnomalyInjector {
      * random number per call when anomalies are enabled.
      */
     public Episode maybeStart(VehicleState s, Route route, double dt) {
-        if (!config.enabled() || rng.nextDouble() >= config.perVehicleHour() * dt / 3600) {
+        if (!enabled || rng.nextDouble() >= config.perVehicleHour() * dt / 3600) {
             return null;
         }
         double total = 0;

@@ -61,8 +61,9 @@ public final class ProducerBench {
         int recordSize = (int) Math.round(gen.avgRecordBytes());
         out.printf(
                 Locale.ROOT,
-                "  %.0f events/s, %.1f bytes per record%n",
+                "  %.0f events/s (%.0f per CPU-second of the thread), %.1f bytes per record%n",
                 gen.eventsPerSecond(),
+                gen.eventsPerCpuSecond(),
                 gen.avgRecordBytes());
 
         List<ThroughputFigures> sim = new ArrayList<>();
@@ -155,6 +156,7 @@ public final class ProducerBench {
                 .setting("max heap MiB", Runtime.getRuntime().maxMemory() >> 20);
         report.row("generate+encode, no broker")
                 .put("events/s", gen.eventsPerSecond())
+                .put("events/CPU-s", gen.eventsPerCpuSecond())
                 .put("MB/s", gen.eventsPerSecond() * gen.avgRecordBytes() / (1024.0 * 1024.0));
         put(report.row("simulator -> Kafka"), sim);
         put(report.row("Kafka ProducerPerformance"), kafka);
