@@ -35,7 +35,7 @@ class SimulateCommandTest {
 
         err = new StringWriter();
         assertThat(run(err, "--via", "pigeon")).isEqualTo(2);
-        assertThat(err.toString()).contains("--via");
+        assertThat(err.toString()).contains("--via", "not one of [kafka, gateway]");
 
         err = new StringWriter();
         assertThat(run(err, "--compression", "brotli")).isEqualTo(2);

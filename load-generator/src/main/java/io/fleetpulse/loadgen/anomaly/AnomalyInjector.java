@@ -98,7 +98,7 @@ public final class AnomalyInjector {
                             && s.speedMps > 0.5 * seg.limitMps()
                             && seg.lengthM() - s.segmentPosM > SPEEDING_ROOM_M;
             case ENGINE_OVERHEATING -> driving && s.engineOn && s.coolantC > WARM_ENGINE_C;
-            case FUEL_LEAK -> fuelPct > 25;
+            case FUEL_LEAK -> fuelPct > 25 && s.phase != VehicleState.Phase.REFUELLING;
             case FUEL_THEFT ->
                     s.phase == VehicleState.Phase.PARKED
                             && s.phaseEndsS - s.timeS > THEFT_MIN_PARKED_S

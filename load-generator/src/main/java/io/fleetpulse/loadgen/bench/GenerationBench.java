@@ -1,11 +1,12 @@
 package io.fleetpulse.loadgen.bench;
 
 import io.fleetpulse.avro.TelemetryEvent;
-import io.fleetpulse.ingest.wire.AvroWire;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
+import io.fleetpulse.loadgen.sink.TelemetryEncoder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.function.Function;
 
 /**
  * How fast one thread simulates and encodes events with no broker involved: the simulator's own
@@ -29,13 +30,13 @@ public final class GenerationBench {
     /** Runs for {@code warmupNanos} unmeasured, then {@code measureNanos} measured. */
     public static Result run(SimulationConfig config, long warmupNanos, long measureNanos) {
         FleetSimulator sim = new FleetSimulator(config, label -> {});
-        AvroWire<TelemetryEvent> wire = AvroWire.of(TelemetryEvent.class);
+        Function<TelemetryEvent, byte[]> encoder = TelemetryEncoder.best();
         TelemetryEvent event = new TelemetryEvent();
         long start = System.nanoTime();
         while (System.nanoTime() - start < warmupNanos) {
             for (int i = 0; i < 1000; i++) {
                 sim.next(event);
-                wire.encode(event);
+                encoder.apply(event);
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -47,7 +48,7 @@ public final class GenerationBench {
         do {
             for (int i = 0; i < 1000; i++) {
                 sim.next(event);
-                bytes += wire.encode(event).length;
+                bytes += encoder.apply(event).length;
             }
             events += 1000;
             t1 = System.nanoTime();
