@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -214,6 +215,9 @@ public final class SimulateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return run(config, settings, topics, out);
+        } catch (IOException | KafkaException | IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
         } finally {
             finished.countDown();
             try {

@@ -43,6 +43,29 @@ class SimulateCommandTest {
     }
 
     @Test
+    void anUnwritableLabelsFileIsAnErrorNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "not a directory");
+        try (GatewayStubAccess gateway = GatewayStubAccess.start()) {
+            int rc =
+                    run(
+                            new StringWriter(),
+                            "--via",
+                            "gateway",
+                            "--gateway-url",
+                            gateway.url().toString(),
+                            "--fast",
+                            "--max-events",
+                            "10",
+                            "--no-labels-topic",
+                            "--labels-file",
+                            blocker.resolve("labels.csv").toString());
+            assertThat(rc).isEqualTo(1);
+            assertThat(gateway.received()).isEmpty();
+        }
+    }
+
+    @Test
     void fastRunThroughTheGatewayWithALabelsFile(@TempDir Path dir) throws Exception {
         Path labels = dir.resolve("labels.jsonl");
         try (GatewayStubAccess gateway = GatewayStubAccess.start()) {
