@@ -8,10 +8,12 @@ import io.fleetpulse.loadgen.cli.DurationConverter;
 import io.fleetpulse.loadgen.cli.ProducerOptions;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import io.fleetpulse.loadgen.sink.ProducerSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,13 +123,18 @@ public final class ProducerBenchCommand implements Callable<Integer> {
         BenchReport report;
         try {
             report = bench.run();
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | KafkaException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
         report.print(System.out);
         if (json != null) {
-            report.writeJson(json);
+            try {
+                report.writeJson(json);
+            } catch (IOException e) {
+                System.err.println("error: cannot write " + json + ": " + e.getMessage());
+                return 1;
+            }
             System.out.println("wrote " + json.toAbsolutePath());
         }
         return 0;

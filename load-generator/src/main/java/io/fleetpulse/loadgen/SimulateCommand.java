@@ -3,6 +3,7 @@ package io.fleetpulse.loadgen;
 import io.fleetpulse.avro.AnomalyLabel;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
+import io.fleetpulse.loadgen.cli.CaseInsensitive;
 import io.fleetpulse.loadgen.cli.DurationConverter;
 import io.fleetpulse.loadgen.cli.ProducerOptions;
 import io.fleetpulse.loadgen.cli.SimulationOptions;
@@ -32,7 +33,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +58,24 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** Where telemetry goes. */
     public enum Via {
-        kafka,
-        gateway
+        KAFKA,
+        GATEWAY
+    }
+
+    /** Reads {@code --via} case-insensitively ({@code kafka} or {@code gateway}). */
+    static final class ViaConverter implements CommandLine.ITypeConverter<Via> {
+        @Override
+        public Via convert(String value) {
+            return CaseInsensitive.parse(Via.class, value);
+        }
+    }
+
+    /** Reads {@code --gateway-format} case-insensitively ({@code avro} or {@code json}). */
+    static final class FormatConverter implements CommandLine.ITypeConverter<GatewayFormat> {
+        @Override
+        public GatewayFormat convert(String value) {
+            return CaseInsensitive.parse(GatewayFormat.class, value);
+        }
     }
 
     @Mixin SimulationOptions simulation;
@@ -74,6 +94,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--via",
             defaultValue = "kafka",
+            converter = ViaConverter.class,
             description = "kafka or gateway (default: ${DEFAULT-VALUE}).")
     Via via;
 
@@ -85,8 +106,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--gateway-format",
-            defaultValue = "AVRO",
-            description = "AVRO or JSON request bodies (default: ${DEFAULT-VALUE}).")
+            defaultValue = "avro",
+            converter = FormatConverter.class,
+            description = "avro or json request bodies (default: ${DEFAULT-VALUE}).")
     GatewayFormat gatewayFormat;
 
     @Option(
@@ -172,10 +194,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     spec.commandLine(), "--max-events must be >= 1");
         }
         Topics topics = Topics.withPrefix(topicPrefix);
-        boolean needKafka = via == Via.kafka || labelsTopic;
+        boolean needKafka = via == Via.KAFKA || labelsTopic;
         if (needKafka && createTopics) {
             List<TopicSpec<?, ?>> wanted = new ArrayList<>();
-            if (via == Via.kafka) {
+            if (via == Via.KAFKA) {
                 wanted.add(topics.raw());
             }
             if (labelsTopic) {
@@ -188,12 +210,16 @@ public final class SimulateCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> stopAndWait(main), "simulate-shutdown");
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stopAndWait(finished), "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return run(config, settings, topics, out);
+        } catch (IOException | KafkaException | IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -271,7 +297,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private TelemetrySink openSink(ProducerSettings settings, Topics topics, SendStats stats) {
-        return via == Via.kafka
+        return via == Via.KAFKA
                 ? new KafkaTelemetrySink(settings, topics.raw().name(), stats)
                 : new GatewayTelemetrySink(
                         gatewayUrl,
@@ -300,7 +326,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private String header(SimulationConfig c, ProducerSettings settings, Topics topics) {
         String target =
-                via == Via.kafka
+                via == Via.KAFKA
                         ? "Kafka "
                                 + settings.bootstrapServers()
                                 + " topic "
@@ -328,10 +354,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 target);
     }
 
-    private void stopAndWait(Thread main) {
+    /** On Ctrl-C: stop sending, and let the run flush and print its summary (30 s at most). */
+    private void stopAndWait(CountDownLatch finished) {
         stopRequested = true;
         try {
-            main.join(Duration.ofSeconds(30).toMillis());
+            finished.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

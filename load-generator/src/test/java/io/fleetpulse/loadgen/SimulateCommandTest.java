@@ -35,11 +35,34 @@ class SimulateCommandTest {
 
         err = new StringWriter();
         assertThat(run(err, "--via", "pigeon")).isEqualTo(2);
-        assertThat(err.toString()).contains("--via");
+        assertThat(err.toString()).contains("--via", "not one of [kafka, gateway]");
 
         err = new StringWriter();
         assertThat(run(err, "--compression", "brotli")).isEqualTo(2);
         assertThat(err.toString()).contains("compression");
+    }
+
+    @Test
+    void anUnwritableLabelsFileIsAnErrorNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "not a directory");
+        try (GatewayStubAccess gateway = GatewayStubAccess.start()) {
+            int rc =
+                    run(
+                            new StringWriter(),
+                            "--via",
+                            "gateway",
+                            "--gateway-url",
+                            gateway.url().toString(),
+                            "--fast",
+                            "--max-events",
+                            "10",
+                            "--no-labels-topic",
+                            "--labels-file",
+                            blocker.resolve("labels.csv").toString());
+            assertThat(rc).isEqualTo(1);
+            assertThat(gateway.received()).isEmpty();
+        }
     }
 
     @Test

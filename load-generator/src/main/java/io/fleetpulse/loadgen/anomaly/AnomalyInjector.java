@@ -46,6 +46,7 @@ public final class AnomalyInjector {
     private final SplittableRandom rng;
     private final double tankLitres;
     private final double[] weights = new double[KINDS.length];
+    private final boolean enabled;
 
     public AnomalyInjector(
             AnomalyConfig config, DriverStyle style, double tankLitres, SplittableRandom rng) {
@@ -53,6 +54,7 @@ public final class AnomalyInjector {
         this.style = style;
         this.tankLitres = tankLitres;
         this.rng = rng;
+        this.enabled = config.enabled();
     }
 
     /**
@@ -60,7 +62,7 @@ public final class AnomalyInjector {
      * random number per call when anomalies are enabled.
      */
     public Episode maybeStart(VehicleState s, Route route, double dt) {
-        if (!config.enabled() || rng.nextDouble() >= config.perVehicleHour() * dt / 3600) {
+        if (!enabled || rng.nextDouble() >= config.perVehicleHour() * dt / 3600) {
             return null;
         }
         double total = 0;
@@ -96,7 +98,7 @@ public final class AnomalyInjector {
                             && s.speedMps > 0.5 * seg.limitMps()
                             && seg.lengthM() - s.segmentPosM > SPEEDING_ROOM_M;
             case ENGINE_OVERHEATING -> driving && s.engineOn && s.coolantC > WARM_ENGINE_C;
-            case FUEL_LEAK -> fuelPct > 25;
+            case FUEL_LEAK -> fuelPct > 25 && s.phase != VehicleState.Phase.REFUELLING;
             case FUEL_THEFT ->
                     s.phase == VehicleState.Phase.PARKED
                             && s.phaseEndsS - s.timeS > THEFT_MIN_PARKED_S

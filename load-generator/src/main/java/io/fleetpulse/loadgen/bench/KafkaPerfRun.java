@@ -53,19 +53,23 @@ final class KafkaPerfRun {
         PrintStream original = System.out;
         PrintStream tee = new PrintStream(new Tee(echo, captured), true, StandardCharsets.UTF_8);
         System.setOut(tee);
+        long cpu0 = ProcessCpu.nanos();
         try {
             ProducerPerformance.main(args.toArray(String[]::new));
         } finally {
             System.out.flush();
             System.setOut(original);
         }
+        long cpu = ProcessCpu.nanos() - cpu0;
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        return PerfSummaryParser.parse(lines)
-                .orElseThrow(
-                        () ->
-                                new IllegalStateException(
-                                        "ProducerPerformance printed no summary line; output was: "
-                                                + lines));
+        ThroughputFigures figures =
+                PerfSummaryParser.parse(lines)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "ProducerPerformance printed no summary line; output was: "
+                                                        + lines));
+        return figures.withEventsPerCpuSecond(cpu > 0 ? records / (cpu / 1e9) : Double.NaN);
     }
 
     /** Writes to the echo stream and a capture buffer. */

@@ -45,7 +45,8 @@ final class PerfSummaryParser {
                             Long.parseLong(m.group(7)),
                             Long.parseLong(m.group(9)),
                             Long.parseLong(m.group(10)),
-                            number(m.group(6)));
+                            number(m.group(6)),
+                            Double.NaN);
             if (m.group(2) != null) {
                 steady = f;
             } else {

@@ -6,6 +6,7 @@ import io.fleetpulse.loadgen.sim.SimulationConfig;
 import io.fleetpulse.loadgen.sink.ProducerSettings;
 import io.fleetpulse.loadgen.sink.TopicSetup;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +56,16 @@ public final class ProducerBench {
 
     /** Runs everything; throws IllegalStateException with a readable message on failure. */
     public BenchReport run() throws Exception {
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         out.println("generate + encode, one thread, no broker: " + generation + " ...");
         GenerationBench.Result gen =
                 GenerationBench.run(config, GENERATION_WARMUP.toNanos(), generation.toNanos());
         int recordSize = (int) Math.round(gen.avgRecordBytes());
         out.printf(
                 Locale.ROOT,
-                "  %.0f events/s, %.1f bytes per record%n",
+                "  %.0f events/s (%.0f per CPU-second of the thread), %.1f bytes per record%n",
                 gen.eventsPerSecond(),
+                gen.eventsPerCpuSecond(),
                 gen.avgRecordBytes());
 
         List<ThroughputFigures> sim = new ArrayList<>();
@@ -104,7 +107,9 @@ public final class ProducerBench {
             kafka.add(k);
             drop(perfTopic);
         }
-        return report(gen, recordSize, sim, kafka);
+        BenchReport report = report(gen, recordSize, sim, kafka);
+        report.setting("load average at start", loadAtStart);
+        return report;
     }
 
     private String freshTopic(String tag) throws InterruptedException {
@@ -155,13 +160,19 @@ public final class ProducerBench {
                 .setting("max heap MiB", Runtime.getRuntime().maxMemory() >> 20);
         report.row("generate+encode, no broker")
                 .put("events/s", gen.eventsPerSecond())
+                .put("events/CPU-s", gen.eventsPerCpuSecond())
                 .put("MB/s", gen.eventsPerSecond() * gen.avgRecordBytes() / (1024.0 * 1024.0));
         put(report.row("simulator -> Kafka"), sim);
         put(report.row("Kafka ProducerPerformance"), kafka);
         double ratio =
                 median(sim, ThroughputFigures::eventsPerSecond)
                         / median(kafka, ThroughputFigures::eventsPerSecond);
-        report.row("simulator / Kafka").put("events/s", ratio);
+        report.row("simulator / Kafka")
+                .put("events/s", ratio)
+                .put(
+                        "events/CPU-s",
+                        median(sim, ThroughputFigures::eventsPerCpuSecond)
+                                / median(kafka, ThroughputFigures::eventsPerCpuSecond));
         report.note("medians of " + repeats + " alternating runs; each run on a fresh topic");
         report.note(
                 "simulator: one thread simulating "
@@ -172,6 +183,10 @@ public final class ProducerBench {
                         + " (sticky partitioner fills one batch at a time)");
         report.note(
                 "latency: from the send call to the broker's acknowledgement (ProducerPerformance rounds to ms)");
+        report.note(
+                "events/CPU-s: events per CPU-second of the sending JVM (simulation, encoding and the"
+                        + " producer's I/O thread; for generate+encode the one thread), independent of"
+                        + " how busy the machine is; the rates are not");
         return report;
     }
 
@@ -183,6 +198,7 @@ public final class ProducerBench {
                 .put("p99 ms", median(runs, ThroughputFigures::p99Ms))
                 .put("p99.9 ms", median(runs, ThroughputFigures::p999Ms))
                 .put("max ms", median(runs, ThroughputFigures::maxMs))
+                .put("events/CPU-s", median(runs, ThroughputFigures::eventsPerCpuSecond))
                 .put(
                         "runs events/s",
                         String.join(

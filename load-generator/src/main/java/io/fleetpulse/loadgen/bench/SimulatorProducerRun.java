@@ -33,9 +33,11 @@ final class SimulatorProducerRun {
             long ackedBefore = stats.acked();
             long bytesBefore = stats.bytes();
             stats.intervalLatencies();
+            long cpu0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
             LoadRun.run(sim, sink, null, limits(measureNanos), () -> false);
             long t1 = System.nanoTime();
+            long cpu = ProcessCpu.nanos() - cpu0;
             long acked = stats.acked() - ackedBefore;
             long bytes = stats.bytes() - bytesBefore;
             sink.flush();
@@ -53,7 +55,8 @@ final class SimulatorProducerRun {
                     latency.getValueAtPercentile(50) / 1000.0,
                     latency.getValueAtPercentile(99) / 1000.0,
                     latency.getValueAtPercentile(99.9) / 1000.0,
-                    latency.getMaxValue() / 1000.0);
+                    latency.getMaxValue() / 1000.0,
+                    cpu > 0 ? acked / (cpu / 1e9) : Double.NaN);
         }
     }
 

@@ -90,6 +90,7 @@ public final class SimulationOptions {
     @Option(
             names = "--anomaly-kinds",
             split = ",",
+            converter = CaseInsensitive.AnomalyKindConverter.class,
             description = "Kinds to inject (default: all): ${COMPLETION-CANDIDATES}.")
     List<AnomalyKind> anomalyKinds;
 

@@ -8,6 +8,7 @@ import io.fleetpulse.ingest.wire.AvroWire;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /**
  * One request body for the gateway, built event by event: either Avro frames (4-byte big-endian
@@ -20,16 +21,16 @@ final class GatewayBatch {
     private static final Sensor[] SENSORS = Sensor.values();
 
     private final GatewayFormat format;
-    private final AvroWire<TelemetryEvent> wire;
+    private final Function<TelemetryEvent, byte[]> encoder;
     private final ByteArrayOutputStream body;
     private final JsonGenerator json;
     private final long[] intendedNanos;
     private final int[] sizes;
     private int count;
 
-    GatewayBatch(GatewayFormat format, AvroWire<TelemetryEvent> wire, int capacity) {
+    GatewayBatch(GatewayFormat format, Function<TelemetryEvent, byte[]> encoder, int capacity) {
         this.format = format;
-        this.wire = wire;
+        this.encoder = encoder;
         this.body = new ByteArrayOutputStream(capacity * 256);
         this.intendedNanos = new long[capacity];
         this.sizes = new int[capacity];
@@ -50,7 +51,7 @@ final class GatewayBatch {
         }
         int before = size();
         if (format == GatewayFormat.AVRO) {
-            byte[] bytes = wire.encode(event);
+            byte[] bytes = encoder.apply(event);
             int n = bytes.length;
             body.write(n >>> 24);
             body.write(n >>> 16);

@@ -3,7 +3,6 @@ package io.fleetpulse.loadgen.sink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetpulse.avro.TelemetryEvent;
-import io.fleetpulse.ingest.wire.AvroWire;
 import io.fleetpulse.loadgen.report.SendStats;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Sends telemetry through the ingest gateway: batches of events POSTed to {@code /v1/telemetry}
@@ -44,7 +44,7 @@ public final class GatewayTelemetrySink implements TelemetrySink {
     private final SendStats stats;
     private final ExecutorService executor;
     private final HttpClient client;
-    private final AvroWire<TelemetryEvent> wire = AvroWire.of(TelemetryEvent.class);
+    private final Function<TelemetryEvent, byte[]> encoder = TelemetryEncoder.best();
     private final AtomicLong requestIds = new AtomicLong();
     private GatewayBatch batch;
     private long batchStartNanos;
@@ -95,7 +95,7 @@ public final class GatewayTelemetrySink implements TelemetrySink {
     public void send(TelemetryEvent event, long intendedNanos) throws InterruptedException {
         long now = System.nanoTime();
         if (batch == null) {
-            batch = new GatewayBatch(format, wire, batchEvents);
+            batch = new GatewayBatch(format, encoder, batchEvents);
             batchStartNanos = now;
         }
         batch.add(event, intendedNanos);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,9 +15,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Sends telemetry straight to Kafka: value in the {@link AvroWire} format, key = vehicle id, with
- * the tuned producer of {@link ProducerSettings}. Latency runs from the intended send time to the
- * broker's acknowledgement. Not thread-safe (one sending thread).
+ * Sends telemetry straight to Kafka: value in the {@link AvroWire} format (written by {@link
+ * TelemetryEncoder} when it knows the schema), key = vehicle id, with the tuned producer of {@link
+ * ProducerSettings}. Latency runs from the intended send time to the broker's acknowledgement. Not
+ * thread-safe (one sending thread).
  */
 public final class KafkaTelemetrySink implements TelemetrySink {
 
@@ -25,7 +27,7 @@ public final class KafkaTelemetrySink implements TelemetrySink {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final SendStats stats;
-    private final AvroWire<TelemetryEvent> wire = AvroWire.of(TelemetryEvent.class);
+    private final Function<TelemetryEvent, byte[]> encoder = TelemetryEncoder.best();
     private final Map<String, byte[]> keys = new HashMap<>();
 
     public KafkaTelemetrySink(ProducerSettings settings, String topic, SendStats stats) {
@@ -43,7 +45,7 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         byte[] key =
                 keys.computeIfAbsent(
                         event.getVehicleId(), id -> id.getBytes(StandardCharsets.UTF_8));
-        byte[] value = wire.encode(event);
+        byte[] value = encoder.apply(event);
         producer.send(
                 new ProducerRecord<>(topic, key, value),
                 new Ack(stats, intendedNanos, value.length));

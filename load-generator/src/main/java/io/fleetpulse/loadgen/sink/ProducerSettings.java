@@ -20,7 +20,7 @@ public record ProducerSettings(
 
     public static final String DEFAULT_ACKS = "all";
     public static final String DEFAULT_COMPRESSION = "lz4";
-    public static final int DEFAULT_LINGER_MS = 10;
+    public static final int DEFAULT_LINGER_MS = 50;
     public static final int DEFAULT_BATCH_SIZE = 256 * 1024;
     public static final long DEFAULT_BUFFER_MEMORY = 64L * 1024 * 1024;
 

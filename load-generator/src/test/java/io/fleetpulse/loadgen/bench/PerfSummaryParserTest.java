@@ -48,9 +48,9 @@ class PerfSummaryParserTest {
 
     @Test
     void medianOfOddAndEvenRuns() {
-        ThroughputFigures a = new ThroughputFigures(1, 100, 0, 0, 0, 0, 0, 0);
-        ThroughputFigures b = new ThroughputFigures(1, 300, 0, 0, 0, 0, 0, 0);
-        ThroughputFigures c = new ThroughputFigures(1, 200, 0, 0, 0, 0, 0, 0);
+        ThroughputFigures a = new ThroughputFigures(1, 100, 0, 0, 0, 0, 0, 0, 0);
+        ThroughputFigures b = new ThroughputFigures(1, 300, 0, 0, 0, 0, 0, 0, 0);
+        ThroughputFigures c = new ThroughputFigures(1, 200, 0, 0, 0, 0, 0, 0, 0);
         assertThat(ProducerBench.median(List.of(a, b, c), ThroughputFigures::eventsPerSecond))
                 .isEqualTo(200);
         assertThat(ProducerBench.median(List.of(a, b), ThroughputFigures::eventsPerSecond))
