@@ -81,7 +81,7 @@ class FeatureJobITCase {
 
             // Still running after the bad record: new input is processed.
             try (KafkaProducer<String, byte[]> producer = producer()) {
-                send(producer, topics, drive.flush);
+                flush(producer, topics, drive);
             }
             Map<String, Integer> expected = drive.expectedWindows();
             List<FeatureVector> features =
@@ -129,7 +129,7 @@ class FeatureJobITCase {
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, topics, secondHalf);
-            send(producer, topics, drive.flush);
+            flush(producer, topics, drive);
         }
         Map<String, Integer> expected = drive.expectedWindows();
         try (FeatureJobRun second = FeatureJobRun.start(config)) {
@@ -145,7 +145,7 @@ class FeatureJobITCase {
                     TopicReader.readUntil(
                             KAFKA.bootstrapServers(),
                             topics.imputed(),
-                            l -> l.size() >= drive.events.size() + drive.flush.size(),
+                            l -> l.size() >= drive.events.size() + flushed(topics, drive),
                             WAIT);
             assertThat(
                             imputed.stream()
@@ -153,7 +153,7 @@ class FeatureJobITCase {
                                     .distinct()
                                     .count())
                     .isEqualTo(imputed.size());
-            assertThat(imputed).hasSize(drive.events.size() + drive.flush.size());
+            assertThat(imputed).hasSize(drive.events.size() + flushed(topics, drive));
         } finally {
             deleteRecursively(checkpoints);
         }
@@ -191,6 +191,29 @@ class FeatureJobITCase {
                     new ProducerRecord<>(topics.raw().name(), e.getVehicleId(), WIRE.encode(e)));
         }
         producer.flush();
+    }
+
+    /**
+     * The drive's flush events, plus one to every raw partition: the watermark (the minimum over
+     * partitions) then passes every window, and no partition has to be declared idle — idleness is
+     * processing-time based and would make the test depend on the machine's load.
+     */
+    private static void flush(
+            KafkaProducer<String, byte[]> producer, Topics topics, TestDrive drive)
+            throws Exception {
+        send(producer, topics, drive.flush);
+        TelemetryEvent last = drive.flush.get(0);
+        for (int p = 0; p < topics.raw().partitions(); p++) {
+            TelemetryEvent e =
+                    TelemetryEvent.newBuilder(last).setVehicleId("flush-" + p).setSeq(0).build();
+            producer.send(
+                    new ProducerRecord<>(topics.raw().name(), p, e.getVehicleId(), WIRE.encode(e)));
+        }
+        producer.flush();
+    }
+
+    private static int flushed(Topics topics, TestDrive drive) {
+        return drive.flush.size() + topics.raw().partitions();
     }
 
     private static boolean hasCheckpoint(Path dir) throws Exception {

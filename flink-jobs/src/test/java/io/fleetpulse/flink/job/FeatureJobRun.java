@@ -27,7 +27,9 @@ final class FeatureJobRun implements AutoCloseable {
         c.set(FeatureJobOptions.GROUP_ID, "feature-job-" + topics.prefix());
         c.set(FeatureJobOptions.TRANSACTIONAL_ID_PREFIX, "feature-job-" + topics.prefix());
         c.set(FeatureJobOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(500));
-        c.set(FeatureJobOptions.SOURCE_IDLENESS, Duration.ofSeconds(1));
+        // Every partition gets a flush event, so none needs to be declared idle; idleness is
+        // processing-time based and a short one makes results depend on the machine's load.
+        c.set(FeatureJobOptions.SOURCE_IDLENESS, Duration.ofMinutes(10));
         c.set(FeatureJobOptions.PARALLELISM, 2);
         c.set(FeatureJobOptions.MICE_MIN_OBSERVATIONS, 20L);
         if (checkpointDir != null) {
