@@ -1,10 +1,6 @@
 package io.fleetpulse.flink;
 
-import io.fleetpulse.flink.telemetry.TelemetrySource;
-import io.fleetpulse.ingest.topics.Topics;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs {@link FeatureJob} against Kafka. {@code --local} runs it in an embedded Flink mini cluster
@@ -30,26 +26,16 @@ public final class FeatureJobMain {
             System.exit(2);
             return;
         }
-        StreamExecutionEnvironment env = JobEnvironments.create(config);
-        Topics topics = Topics.withPrefix(config.get(FeatureJobOptions.TOPIC_PREFIX));
-        new FeatureJob(
-                        TelemetrySource.kafka(topics, config),
-                        FeatureJobSinks.kafka(topics, config),
-                        config)
-                .build(env);
-        JobClient client = env.executeAsync("FleetPulse FeatureJob");
-        System.out.println("READY feature-job job-id=" + client.getJobID());
+        RunningFeatureJob job = RunningFeatureJob.start(config);
+        System.out.println("READY feature-job job-id=" + job.jobId());
         System.out.flush();
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> cancel(client), "feature-job-shutdown"));
-        client.getJobExecutionResult().get();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(job), "feature-job-shutdown"));
+        job.awaitEnd();
     }
 
-    private static void cancel(JobClient client) {
+    private static void cancel(RunningFeatureJob job) {
         try {
-            if (!client.getJobStatus().get().isTerminalState()) {
-                client.cancel().get();
-            }
+            job.close();
         } catch (Exception e) {
             System.err.println("FeatureJob: cancelling on shutdown failed: " + e);
         }

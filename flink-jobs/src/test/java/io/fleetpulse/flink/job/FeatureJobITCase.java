@@ -6,6 +6,7 @@ import io.fleetpulse.avro.DeadLetter;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.flink.RunningFeatureJob;
 import io.fleetpulse.ingest.telemetry.ImputedFields;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.testing.KafkaBrokerExtension;
@@ -47,8 +48,9 @@ class FeatureJobITCase {
             send(producer, topics, drive.events.subList(10, 11)); // a device retry: a duplicate
             producer.send(new ProducerRecord<>(topics.raw().name(), "veh-0", garbage)).get();
         }
-        try (FeatureJobRun job =
-                FeatureJobRun.start(FeatureJobRun.config(KAFKA.bootstrapServers(), topics, null))) {
+        try (RunningFeatureJob job =
+                RunningFeatureJob.start(
+                        FeatureJobRun.config(KAFKA.bootstrapServers(), topics, null))) {
             List<ImputedTelemetry> imputed =
                     TopicReader.readUntil(
                             KAFKA.bootstrapServers(),
@@ -118,7 +120,7 @@ class FeatureJobITCase {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, topics, firstHalf);
         }
-        try (FeatureJobRun first = FeatureJobRun.start(config)) {
+        try (RunningFeatureJob first = RunningFeatureJob.start(config)) {
             TopicReader.readUntil(
                     KAFKA.bootstrapServers(),
                     topics.imputed(),
@@ -132,7 +134,7 @@ class FeatureJobITCase {
             flush(producer, topics, drive);
         }
         Map<String, Integer> expected = drive.expectedWindows();
-        try (FeatureJobRun second = FeatureJobRun.start(config)) {
+        try (RunningFeatureJob second = RunningFeatureJob.start(config)) {
             List<FeatureVector> features =
                     TopicReader.readUntil(
                             KAFKA.bootstrapServers(),

@@ -2,6 +2,8 @@ package io.fleetpulse.stack.bench;
 
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.flink.FeatureJobOptions;
+import io.fleetpulse.flink.RunningFeatureJob;
 import io.fleetpulse.ingest.topics.TopicProvisioner;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.loadgen.LoadRun;
@@ -98,9 +100,9 @@ final class FeatureBench {
                 new CommittedReader<>(bootstrap, topics.imputed(), null)) {
             long t0 = System.nanoTime();
             cpu.begin();
-            try (FeatureJobHandle job =
-                    FeatureJobHandle.start(
-                            FeatureJobHandle.config(
+            try (RunningFeatureJob job =
+                    RunningFeatureJob.start(
+                            FeatureBench.jobConfig(
                                     bootstrap,
                                     topics,
                                     mice,
@@ -135,9 +137,9 @@ final class FeatureBench {
     Latency latency(boolean mice) throws Exception {
         Topics topics = freshTopics();
         Path checkpoints = workDir.resolve("checkpoints-" + runs);
-        try (FeatureJobHandle job =
-                        FeatureJobHandle.start(
-                                FeatureJobHandle.config(
+        try (RunningFeatureJob job =
+                        RunningFeatureJob.start(
+                                FeatureBench.jobConfig(
                                         bootstrap,
                                         topics,
                                         mice,
@@ -177,6 +179,23 @@ final class FeatureBench {
             Histogram f = features.latencies();
             return new Latency(mice, sent.sent(), i, f);
         }
+    }
+
+    static org.apache.flink.configuration.Configuration jobConfig(
+            String bootstrap,
+            Topics topics,
+            boolean mice,
+            int parallelism,
+            Duration checkpointInterval,
+            Duration allowedLateness,
+            String checkpointDir) {
+        var c = RunningFeatureJob.localConfig(bootstrap, topics);
+        c.set(FeatureJobOptions.MICE_ENABLED, mice);
+        c.set(FeatureJobOptions.PARALLELISM, parallelism);
+        c.set(FeatureJobOptions.CHECKPOINT_INTERVAL, checkpointInterval);
+        c.set(FeatureJobOptions.ALLOWED_LATENESS, allowedLateness);
+        c.set(FeatureJobOptions.CHECKPOINT_DIR, checkpointDir);
+        return c;
     }
 
     private SimulationConfig simulation(long start, double rate) {
