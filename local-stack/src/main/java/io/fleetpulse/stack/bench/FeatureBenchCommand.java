@@ -2,6 +2,7 @@ package io.fleetpulse.stack.bench;
 
 import io.fleetpulse.embedded.kafka.EmbeddedKafka;
 import io.fleetpulse.ingest.report.BenchReport;
+import io.fleetpulse.loadgen.cli.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +52,9 @@ public final class FeatureBenchCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(
+            converter = DurationConverter.class,
             names = "--checkpoint-interval",
-            defaultValue = "PT2S",
+            defaultValue = "2s",
             description = "Checkpoint interval of the throughput runs (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
@@ -63,21 +65,24 @@ public final class FeatureBenchCommand implements Callable<Integer> {
     double latencyRate;
 
     @Option(
+            converter = DurationConverter.class,
             names = "--latency-duration",
-            defaultValue = "PT40S",
+            defaultValue = "40s",
             description = "Length of each latency run (default: ${DEFAULT-VALUE}).")
     Duration latencyDuration;
 
     @Option(
+            converter = DurationConverter.class,
             names = "--latency-checkpoint-interval",
-            defaultValue = "PT0.2S",
+            defaultValue = "200ms",
             description =
                     "Checkpoint interval of the latency runs: exactly-once output is readable when a checkpoint commits (default: ${DEFAULT-VALUE}).")
     Duration latencyCheckpointInterval;
 
     @Option(
+            converter = DurationConverter.class,
             names = "--allowed-lateness",
-            defaultValue = "PT0.5S",
+            defaultValue = "500ms",
             description = "Watermark delay (bounded out-of-orderness) (default: ${DEFAULT-VALUE}).")
     Duration allowedLateness;
 

@@ -10,6 +10,7 @@ import io.fleetpulse.flink.impute.eval.RExport;
 import io.fleetpulse.flink.impute.eval.TelemetryRow;
 import io.fleetpulse.ingest.report.BenchReport;
 import io.fleetpulse.ingest.telemetry.Sensor;
+import io.fleetpulse.loadgen.cli.DurationConverter;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,8 +62,9 @@ public final class EvalImputationCommand implements Callable<Integer> {
     double hz;
 
     @Option(
+            converter = DurationConverter.class,
             names = "--duration",
-            defaultValue = "PT6H",
+            defaultValue = "6h",
             description = "Simulated time, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -110,8 +112,9 @@ public final class EvalImputationCommand implements Callable<Integer> {
     int iterations;
 
     @Option(
+            converter = DurationConverter.class,
             names = "--half-life",
-            defaultValue = "PT1H",
+            defaultValue = "1h",
             description = "MICE forgetting half-life (default: ${DEFAULT-VALUE}).")
     Duration halfLife;
 

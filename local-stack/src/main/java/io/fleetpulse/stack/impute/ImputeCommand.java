@@ -3,6 +3,7 @@ package io.fleetpulse.stack.impute;
 import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.impute.csv.CsvImputeException;
 import io.fleetpulse.flink.impute.csv.CsvImputer;
+import io.fleetpulse.loadgen.cli.DurationConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +64,9 @@ public final class ImputeCommand implements Callable<Integer> {
     int iterations;
 
     @Option(
+            converter = DurationConverter.class,
             names = "--half-life",
-            defaultValue = "PT1H",
+            defaultValue = "1h",
             description = "Forgetting half-life in event time (default: ${DEFAULT-VALUE}).")
     Duration halfLife;
 
