@@ -11,6 +11,7 @@ import io.fleetpulse.loadgen.pacing.Pacer;
 import io.fleetpulse.loadgen.report.ProgressReporter;
 import io.fleetpulse.loadgen.report.SendStats;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
+import io.fleetpulse.loadgen.sim.JitWarmup;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import io.fleetpulse.loadgen.sink.GatewayFormat;
 import io.fleetpulse.loadgen.sink.GatewayTelemetrySink;
@@ -170,6 +171,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Time between progress lines, 0 for none (default: ${DEFAULT-VALUE}).")
     Duration progressInterval;
 
+    @Option(
+            names = "--jit-warmup",
+            defaultValue = "3s",
+            converter = DurationConverter.class,
+            description =
+                    "Before a paced run, simulate a throw-away fleet this long so the JIT has"
+                            + " compiled the hot paths (0 = off; default: ${DEFAULT-VALUE}).")
+    Duration jitWarmup;
+
     @Spec CommandLine.Model.CommandSpec spec;
 
     private volatile boolean stopRequested;
@@ -250,6 +260,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 };
         FleetSimulator sim = new FleetSimulator(config, labels);
         out.println(header(config, settings, topics));
+        if (!fast) {
+            JitWarmup.run(config, jitWarmup);
+        }
         try (TelemetrySink sink = openSink(settings, topics, stats)) {
             ProgressReporter reporter =
                     new ProgressReporter(stats, out, progressInterval.toMillis());
