@@ -258,16 +258,19 @@ public final class SimulateCommand implements Callable<Integer> {
                     labelCounts.merge(label.getKind(), 1L, Long::sum);
                     labelSinks.forEach(s -> s.accept(label));
                 };
-        FleetSimulator sim = new FleetSimulator(config, labels);
         out.println(header(config, settings, topics));
         if (!fast) {
             JitWarmup.run(config, jitWarmup);
         }
         try (TelemetrySink sink = openSink(settings, topics, stats)) {
+            // Paced: the simulated clock starts now, so event time = intended send time.
+            long startNanos = System.nanoTime();
+            FleetSimulator sim =
+                    new FleetSimulator(
+                            fast ? config : config.withStart(System.currentTimeMillis()), labels);
+            Pacer pacer = fast ? null : new Pacer(startNanos);
             ProgressReporter reporter =
                     new ProgressReporter(stats, out, progressInterval.toMillis());
-            long startNanos = System.nanoTime();
-            Pacer pacer = fast ? null : new Pacer(startNanos);
             LoadRun.Limits limits =
                     new LoadRun.Limits(
                             maxEvents == null ? Long.MAX_VALUE : maxEvents,

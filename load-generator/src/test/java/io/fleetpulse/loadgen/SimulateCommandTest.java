@@ -122,6 +122,8 @@ class SimulateCommandTest {
                             gateway.url().toString(),
                             "--gateway-batch",
                             "50",
+                            "--jit-warmup",
+                            "3s",
                             "--duration",
                             "2s",
                             "--vehicles",
@@ -135,9 +137,17 @@ class SimulateCommandTest {
             assertThat(rc).isZero();
             List<TelemetryEvent> received = gateway.received();
             assertThat(received).hasSizeBetween(990, 1000);
-            for (TelemetryEvent e : received) {
-                assertThat(e.getEventTime()).isBetween(before, after);
+            List<Long> arrivals = gateway.arrivals();
+            long closest = Long.MAX_VALUE;
+            for (int i = 0; i < received.size(); i++) {
+                long eventTime = received.get(i).getEventTime();
+                assertThat(eventTime).isBetween(before, after);
+                // Event time is the intended send time: no event arrives before it ...
+                assertThat(arrivals.get(i) - eventTime).isGreaterThanOrEqualTo(-5L);
+                closest = Math.min(closest, arrivals.get(i) - eventTime);
             }
+            // ... and the clock did not start before the warm-up (which would add 3 s to all).
+            assertThat(closest).isLessThan(2000L);
         }
     }
 }

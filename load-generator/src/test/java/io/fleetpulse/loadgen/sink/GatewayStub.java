@@ -29,6 +29,10 @@ final class GatewayStub implements AutoCloseable {
     final List<TelemetryEvent> received = new CopyOnWriteArrayList<>();
     final List<String> contentTypes = new CopyOnWriteArrayList<>();
     final List<String> requestIds = new CopyOnWriteArrayList<>();
+
+    /** When each accepted event arrived, ms since the epoch (same order as {@link #received}). */
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
     private final AvroWire<TelemetryEvent> wire = AvroWire.of(TelemetryEvent.class);
     private final HttpServer server;
     private final Predicate<TelemetryEvent> reject;
@@ -62,6 +66,7 @@ final class GatewayStub implements AutoCloseable {
             boolean ok = !reject.test(e);
             if (ok) {
                 received.add(e);
+                arrivals.add(System.currentTimeMillis());
                 accepted++;
             }
             results.append(i == 0 ? "" : ",")

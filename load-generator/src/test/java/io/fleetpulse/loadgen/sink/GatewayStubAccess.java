@@ -27,6 +27,11 @@ public final class GatewayStubAccess implements AutoCloseable {
         return stub.received;
     }
 
+    /** Arrival times (ms since the epoch) of the received events, in the same order. */
+    public List<Long> arrivals() {
+        return stub.arrivals;
+    }
+
     @Override
     public void close() {
         stub.close();
