@@ -10,7 +10,10 @@ package io.fleetpulse.learner.train;
  * @param clipGradient gradients are clipped to {@code ±clipGradient} (a non-positive value: none)
  */
 public record AdamSettings(
-        float learningRate, float beta1, float beta2, float epsilon, float clipGradient) {
+        float learningRate, float beta1, float beta2, float epsilon, float clipGradient)
+        implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Default learning rate: small models on standardized inputs learn fast and stably with it. */
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
