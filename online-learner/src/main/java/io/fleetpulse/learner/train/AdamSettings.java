@@ -16,7 +16,7 @@ public record AdamSettings(
     private static final long serialVersionUID = 1L;
 
     /** Default learning rate: small models on standardized inputs learn fast and stably with it. */
-    public static final float DEFAULT_LEARNING_RATE = 1e-3f;
+    public static final float DEFAULT_LEARNING_RATE = 3e-3f;
 
     /** Default gradient clip, against the odd extreme mini-batch. */
     public static final float DEFAULT_CLIP = 5f;
