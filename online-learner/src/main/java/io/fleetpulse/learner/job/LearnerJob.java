@@ -18,13 +18,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The online learner: feature vectors in; alerts and versioned model snapshots out, exactly once.
  *
  * <pre>
- * features ─rebalance─► learner (P replicas) ─scored windows─keyBy(vehicle)─► alerts ─► alerts topic
+ * features ─keyBy(vehicle)─► learner (P replicas) ─scored windows─keyBy(vehicle)─► alerts ─► alerts topic
  *                         ▲        └─reports─keyBy(model)─► averager (1) ─► models topic
  *                         └────────── broadcast ◄── models topic read back ──┘
  * </pre>
  *
- * The job takes its sources and sinks in the constructor, so tests can run the same wiring on other
- * ones; {@link LearnerJobMain} wires Kafka.
+ * Vectors reach the replicas keyed by vehicle, so each vehicle's windows stay in order on their way
+ * to its alerting state (an alert starts at the vehicle's first anomalous window).
+ *
+ * <p>The job takes its sources and sinks in the constructor, so tests can run the same wiring on
+ * other ones; {@link LearnerJobMain} wires Kafka.
  */
 public final class LearnerJob {
 
@@ -56,7 +59,7 @@ public final class LearnerJob {
                         .setParallelism(1);
 
         SingleOutputStreamOperator<ScoredWindow> scored =
-                features.rebalance()
+                features.keyBy(FeatureVector::getVehicleId, Types.STRING)
                         .connect(published.broadcast())
                         .transform(
                                 "learner",

@@ -167,6 +167,13 @@ public final class LearnerOptions {
                     .defaultValue(D.skipTrainingOnFindings())
                     .withDescription("Do not learn from windows that raised a finding.");
 
+    public static final ConfigOption<Boolean> KEEP_LOCAL_PROGRESS =
+            ConfigOptions.key("fleet.learner.keep-local-progress")
+                    .booleanType()
+                    .defaultValue(D.keepLocalProgress())
+                    .withDescription(
+                            "On adopting an average, keep the replica's own training since the report it included (false: plain FedAvg reset).");
+
     public static final ConfigOption<Duration> ALERT_QUIET =
             ConfigOptions.key("fleet.alerts.quiet-period")
                     .durationType()
@@ -240,24 +247,25 @@ public final class LearnerOptions {
 
     /** The replica settings these options describe. */
     public static LearnerSettings settings(ReadableConfig c) {
-        AdamSettings adam = AdamSettings.withLearningRate(c.get(LEARNING_RATE).floatValue());
-        return new LearnerSettings(
-                c.get(BATCH_SIZE),
-                c.get(REPORT_EVERY).toMillis(),
-                c.get(REPORT_EVERY_BATCHES),
-                c.get(COLD_START_SAMPLES),
-                new ThresholdSettings(
-                        c.get(THRESHOLD_QUANTILE),
-                        c.get(THRESHOLD_MARGIN),
-                        c.get(THRESHOLD_WINDOW),
-                        c.get(THRESHOLD_MIN_SCORES)),
-                rules(c),
-                adam,
-                DeviceChoice.parse(c.get(DEVICE)),
-                c.get(SEED),
-                ParameterCompression.parse(c.get(COMPRESSION)),
-                c.get(SKIP_TRAINING_ON_FINDINGS),
-                D.explainTop());
+        return new LearnerSettings.Builder()
+                .batchSize(c.get(BATCH_SIZE))
+                .reportEveryMs(c.get(REPORT_EVERY).toMillis())
+                .reportEveryBatches(c.get(REPORT_EVERY_BATCHES))
+                .coldStartSamples(c.get(COLD_START_SAMPLES))
+                .thresholds(
+                        new ThresholdSettings(
+                                c.get(THRESHOLD_QUANTILE),
+                                c.get(THRESHOLD_MARGIN),
+                                c.get(THRESHOLD_WINDOW),
+                                c.get(THRESHOLD_MIN_SCORES)))
+                .rules(rules(c))
+                .adam(AdamSettings.withLearningRate(c.get(LEARNING_RATE).floatValue()))
+                .device(DeviceChoice.parse(c.get(DEVICE)))
+                .seed(c.get(SEED))
+                .compression(ParameterCompression.parse(c.get(COMPRESSION)))
+                .skipTrainingOnFindings(c.get(SKIP_TRAINING_ON_FINDINGS))
+                .keepLocalProgress(c.get(KEEP_LOCAL_PROGRESS))
+                .build();
     }
 
     /** The physical rules' limits. */

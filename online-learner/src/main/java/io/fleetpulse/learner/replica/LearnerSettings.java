@@ -25,6 +25,10 @@ import java.io.Serializable;
  * @param skipTrainingOnFindings windows with a finding are scored but not learned from, so the
  *     models do not learn the anomalies they should flag
  * @param explainTop features named in an explanation
+ * @param keepLocalProgress a replica adopting an averaged version keeps what it trained since the
+ *     report that average included: it takes the average plus its own parameter change since then
+ *     (exactly the average when it trained nothing in between), so the latency of the trip through
+ *     the models topic does not throw training away
  */
 public record LearnerSettings(
         int batchSize,
@@ -38,7 +42,8 @@ public record LearnerSettings(
         long seed,
         ParameterCompression compression,
         boolean skipTrainingOnFindings,
-        int explainTop)
+        int explainTop,
+        boolean keepLocalProgress)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -54,162 +59,168 @@ public record LearnerSettings(
     }
 
     public static LearnerSettings defaults() {
-        return new LearnerSettings(
-                32,
-                10_000,
-                50,
-                2_000,
-                ThresholdSettings.DEFAULTS,
-                RuleLimits.DEFAULTS,
-                AdamSettings.defaults(),
-                DeviceChoice.AUTO,
-                42,
-                ParameterCompression.NONE,
-                true,
-                3);
+        return new Builder().build();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public LearnerSettings withBatchSize(int n) {
-        return new LearnerSettings(
-                n,
-                reportEveryMs,
-                reportEveryBatches,
-                coldStartSamples,
-                thresholds,
-                rules,
-                adam,
-                device,
-                seed,
-                compression,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().batchSize(n).build();
     }
 
     public LearnerSettings withReporting(long everyMs, int everyBatches) {
-        return new LearnerSettings(
-                batchSize,
-                everyMs,
-                everyBatches,
-                coldStartSamples,
-                thresholds,
-                rules,
-                adam,
-                device,
-                seed,
-                compression,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().reportEveryMs(everyMs).reportEveryBatches(everyBatches).build();
     }
 
     public LearnerSettings withColdStart(long samples) {
-        return new LearnerSettings(
-                batchSize,
-                reportEveryMs,
-                reportEveryBatches,
-                samples,
-                thresholds,
-                rules,
-                adam,
-                device,
-                seed,
-                compression,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().coldStartSamples(samples).build();
     }
 
     public LearnerSettings withThresholds(ThresholdSettings t) {
-        return new LearnerSettings(
-                batchSize,
-                reportEveryMs,
-                reportEveryBatches,
-                coldStartSamples,
-                t,
-                rules,
-                adam,
-                device,
-                seed,
-                compression,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().thresholds(t).build();
     }
 
     public LearnerSettings withRules(RuleLimits r) {
-        return new LearnerSettings(
-                batchSize,
-                reportEveryMs,
-                reportEveryBatches,
-                coldStartSamples,
-                thresholds,
-                r,
-                adam,
-                device,
-                seed,
-                compression,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().rules(r).build();
     }
 
     public LearnerSettings withAdam(AdamSettings a) {
-        return new LearnerSettings(
-                batchSize,
-                reportEveryMs,
-                reportEveryBatches,
-                coldStartSamples,
-                thresholds,
-                rules,
-                a,
-                device,
-                seed,
-                compression,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().adam(a).build();
     }
 
     public LearnerSettings withDevice(DeviceChoice d) {
-        return new LearnerSettings(
-                batchSize,
-                reportEveryMs,
-                reportEveryBatches,
-                coldStartSamples,
-                thresholds,
-                rules,
-                adam,
-                d,
-                seed,
-                compression,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().device(d).build();
     }
 
     public LearnerSettings withCompression(ParameterCompression c) {
-        return new LearnerSettings(
-                batchSize,
-                reportEveryMs,
-                reportEveryBatches,
-                coldStartSamples,
-                thresholds,
-                rules,
-                adam,
-                device,
-                seed,
-                c,
-                skipTrainingOnFindings,
-                explainTop);
+        return toBuilder().compression(c).build();
     }
 
     public LearnerSettings withSkipTrainingOnFindings(boolean skip) {
-        return new LearnerSettings(
-                batchSize,
-                reportEveryMs,
-                reportEveryBatches,
-                coldStartSamples,
-                thresholds,
-                rules,
-                adam,
-                device,
-                seed,
-                compression,
-                skip,
-                explainTop);
+        return toBuilder().skipTrainingOnFindings(skip).build();
+    }
+
+    public LearnerSettings withKeepLocalProgress(boolean keep) {
+        return toBuilder().keepLocalProgress(keep).build();
+    }
+
+    /** Builds {@link LearnerSettings}; starts from the defaults. */
+    public static final class Builder {
+        private int batchSize = 32;
+        private long reportEveryMs = 10_000;
+        private int reportEveryBatches = 50;
+        private long coldStartSamples = 2_000;
+        private ThresholdSettings thresholds = ThresholdSettings.DEFAULTS;
+        private RuleLimits rules = RuleLimits.DEFAULTS;
+        private AdamSettings adam = AdamSettings.defaults();
+        private DeviceChoice device = DeviceChoice.AUTO;
+        private long seed = 42;
+        private ParameterCompression compression = ParameterCompression.NONE;
+        private boolean skipTrainingOnFindings = true;
+        private int explainTop = 3;
+        private boolean keepLocalProgress = true;
+
+        public Builder() {}
+
+        private Builder(LearnerSettings s) {
+            batchSize = s.batchSize;
+            reportEveryMs = s.reportEveryMs;
+            reportEveryBatches = s.reportEveryBatches;
+            coldStartSamples = s.coldStartSamples;
+            thresholds = s.thresholds;
+            rules = s.rules;
+            adam = s.adam;
+            device = s.device;
+            seed = s.seed;
+            compression = s.compression;
+            skipTrainingOnFindings = s.skipTrainingOnFindings;
+            explainTop = s.explainTop;
+            keepLocalProgress = s.keepLocalProgress;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder reportEveryMs(long v) {
+            reportEveryMs = v;
+            return this;
+        }
+
+        public Builder reportEveryBatches(int v) {
+            reportEveryBatches = v;
+            return this;
+        }
+
+        public Builder coldStartSamples(long v) {
+            coldStartSamples = v;
+            return this;
+        }
+
+        public Builder thresholds(ThresholdSettings v) {
+            thresholds = v;
+            return this;
+        }
+
+        public Builder rules(RuleLimits v) {
+            rules = v;
+            return this;
+        }
+
+        public Builder adam(AdamSettings v) {
+            adam = v;
+            return this;
+        }
+
+        public Builder device(DeviceChoice v) {
+            device = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder compression(ParameterCompression v) {
+            compression = v;
+            return this;
+        }
+
+        public Builder skipTrainingOnFindings(boolean v) {
+            skipTrainingOnFindings = v;
+            return this;
+        }
+
+        public Builder explainTop(int v) {
+            explainTop = v;
+            return this;
+        }
+
+        public Builder keepLocalProgress(boolean v) {
+            keepLocalProgress = v;
+            return this;
+        }
+
+        public LearnerSettings build() {
+            return new LearnerSettings(
+                    batchSize,
+                    reportEveryMs,
+                    reportEveryBatches,
+                    coldStartSamples,
+                    thresholds,
+                    rules,
+                    adam,
+                    device,
+                    seed,
+                    compression,
+                    skipTrainingOnFindings,
+                    explainTop,
+                    keepLocalProgress);
+        }
     }
 }

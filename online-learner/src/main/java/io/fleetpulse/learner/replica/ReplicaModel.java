@@ -6,6 +6,7 @@ import io.fleetpulse.learner.detect.AdaptiveThreshold;
 import io.fleetpulse.learner.servable.ModelKind;
 import io.fleetpulse.learner.servable.ModelScore;
 import io.fleetpulse.learner.servable.ModelSnapshot;
+import io.fleetpulse.learner.servable.NamedTensor;
 import io.fleetpulse.learner.servable.OnlineStandardizer;
 import io.fleetpulse.learner.servable.ServableModel;
 import io.fleetpulse.learner.train.OnlineNetwork;
@@ -13,6 +14,8 @@ import io.fleetpulse.learner.train.OptimizerState;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One model inside one replica: the network being trained (DJL), the statistics it standardizes
@@ -40,6 +43,9 @@ final class ReplicaModel implements AutoCloseable {
     private double lossSinceReport;
     private long sequence;
 
+    /** The parameters of the last report (or of the last adoption): the base of local progress. */
+    private List<NamedTensor> base;
+
     ReplicaModel(ModelKind kind, LearnerSettings settings, Device device) {
         this.kind = kind;
         this.settings = settings;
@@ -52,6 +58,7 @@ final class ReplicaModel implements AutoCloseable {
         this.current = new OnlineStandardizer(kind.standardizedColumns());
         this.pending = new OnlineStandardizer(kind.standardizedColumns());
         this.threshold = new AdaptiveThreshold(settings.thresholds());
+        this.base = net.parameters();
         this.x = new float[settings.batchSize() * inputs];
         this.y = new float[settings.batchSize() * outputs];
     }
@@ -127,6 +134,7 @@ final class ReplicaModel implements AutoCloseable {
 
     /** The report of everything since the previous one; starts the next period. */
     ReplicaReport report(int replica, int parallelism, long now) {
+        base = net.parameters();
         ReplicaReport r =
                 new ReplicaReport(
                         kind.modelName(),
@@ -138,7 +146,7 @@ final class ReplicaModel implements AutoCloseable {
                         stepsSinceReport,
                         stepsSinceReport == 0 ? Double.NaN : lossSinceReport / stepsSinceReport,
                         pending,
-                        net.parameters(),
+                        base,
                         now);
         pending = new OnlineStandardizer(kind.standardizedColumns());
         samplesSinceReport = 0;
@@ -148,9 +156,10 @@ final class ReplicaModel implements AutoCloseable {
     }
 
     /**
-     * Adopts a newer averaged version: its parameters replace the replica's, its statistics plus
-     * what the replica saw since its last report become the current ones. Older or equal versions
-     * are ignored.
+     * Adopts a newer averaged version: its parameters replace the replica's (plus, with {@link
+     * LearnerSettings#keepLocalProgress()}, the replica's own change since its last report), its
+     * statistics plus what the replica saw since its last report become the current ones. Older or
+     * equal versions are ignored.
      *
      * @return whether it was adopted
      * @throws IllegalArgumentException if the snapshot does not fit this model
@@ -160,7 +169,12 @@ final class ReplicaModel implements AutoCloseable {
             return false;
         }
         ServableModel servable = ServableModel.of(snapshot);
-        net.setParameters(snapshot.parameters());
+        List<NamedTensor> averaged = snapshot.parameters();
+        net.setParameters(
+                settings.keepLocalProgress()
+                        ? plusProgress(averaged, net.parameters(), base)
+                        : averaged);
+        base = averaged;
         OnlineStandardizer stats = snapshot.standardizer();
         stats.merge(pending);
         current = stats;
@@ -168,8 +182,26 @@ final class ReplicaModel implements AutoCloseable {
         return true;
     }
 
+    /** {@code averaged + (now - base)}, tensor by tensor. */
+    private static List<NamedTensor> plusProgress(
+            List<NamedTensor> averaged, List<NamedTensor> now, List<NamedTensor> base) {
+        List<NamedTensor> out = new ArrayList<>(averaged.size());
+        for (int t = 0; t < averaged.size(); t++) {
+            NamedTensor a = averaged.get(t);
+            NamedTensor n = now.get(t);
+            NamedTensor b = base.get(t);
+            float[] v = new float[a.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = a.get(i) + (n.get(i) - b.get(i));
+            }
+            out.add(new NamedTensor(a.name(), a.shape(), v));
+        }
+        return out;
+    }
+
     void write(DataOutput out) throws IOException {
         StateIO.writeTensors(out, net.parameters());
+        StateIO.writeTensors(out, base);
         OptimizerState opt = net.optimizerState();
         out.writeLong(opt.steps());
         StateIO.writeTensors(out, opt.means());
@@ -188,6 +220,7 @@ final class ReplicaModel implements AutoCloseable {
 
     void read(DataInput in) throws IOException {
         net.setParameters(StateIO.readTensors(in));
+        base = StateIO.readTensors(in);
         long steps = in.readLong();
         net.setOptimizerState(
                 new OptimizerState(steps, StateIO.readTensors(in), StateIO.readTensors(in)));

@@ -46,7 +46,7 @@ class LearnerJobITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AvroWire<FeatureVector> WIRE = AvroWire.of(FeatureVector.class);
-    private static final int WARM_UP = 6_000;
+    private static final int WARM_UP = 3_000;
 
     @Test
     void featuresInAlertsAndVersionedSnapshotsOut() throws Exception {
@@ -61,8 +61,8 @@ class LearnerJobITCase {
 
             // Thresholds follow the scores of the versions in use: let a full generation of
             // scores (1,000 per replica) come from trained versions before the anomalies.
-            send(producer, topics, normal(data, 2_400));
-            readModels(topics, s -> everyModel(s, WARM_UP + 2_300));
+            send(producer, topics, normal(data, 2_000));
+            readModels(topics, s -> everyModel(s, WARM_UP + 1_900));
 
             long t = SyntheticFeatures.START + 3_600_000;
             List<FeatureVector> anomalies = new ArrayList<>();

@@ -107,15 +107,15 @@ public final class SyntheticFeatures {
         return f;
     }
 
-    /** An engine racing at standstill with high fuel rate: breaks several learned relations. */
+    /** An engine racing with oil pressure collapsing: breaks several learned relations. */
     public static FeatureVector racingEngine(FeatureVector normal) {
         FeatureVector f = FeatureVector.newBuilder(normal).build();
-        f.setEngineRpmMean(4200.0);
-        f.setEngineRpmMin(4000.0);
-        f.setEngineRpmMax(4400.0);
-        f.setOilPressureMean(90.0);
-        f.setOilPressureMin(85.0);
-        f.setOilPressureMax(95.0);
+        f.setEngineRpmMean(5800.0);
+        f.setEngineRpmMin(5600.0);
+        f.setEngineRpmMax(6000.0);
+        f.setOilPressureMean(40.0);
+        f.setOilPressureMin(35.0);
+        f.setOilPressureMax(45.0);
         return f;
     }
 
