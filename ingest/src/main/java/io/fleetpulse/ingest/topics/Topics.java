@@ -1,5 +1,6 @@
 package io.fleetpulse.ingest.topics;
 
+import io.fleetpulse.avro.Alert;
 import io.fleetpulse.avro.AnomalyLabel;
 import io.fleetpulse.avro.DeadLetter;
 import io.fleetpulse.avro.FeatureVector;
@@ -33,7 +34,7 @@ public final class Topics {
     private final TopicSpec<String, FeatureVector> features;
     private final TopicSpec<String, DeadLetter> deadLetters;
     private final TopicSpec<String, TelemetryEvent> late;
-    private final TopicSpec<String, byte[]> alerts;
+    private final TopicSpec<String, Alert> alerts;
     private final TopicSpec<String, byte[]> models;
     private final TopicSpec<String, AnomalyLabel> anomalyLabels;
 
@@ -88,8 +89,9 @@ public final class Topics {
                         6,
                         Map.of("retention.ms", TWO_WEEKS),
                         key,
-                        bytes,
-                        "Anomaly alerts for ops teams (LearnerJob). Key: vehicle id.");
+                        AvroSerde.of(Alert.class),
+                        "Anomaly alerts for ops teams (LearnerJob): OPEN and CLEARED records."
+                                + " Key: vehicle id.");
         models =
                 new TopicSpec<>(
                         prefix + "fleet.models",
@@ -145,7 +147,7 @@ public final class Topics {
         return late;
     }
 
-    public TopicSpec<String, byte[]> alerts() {
+    public TopicSpec<String, Alert> alerts() {
         return alerts;
     }
 

@@ -141,6 +141,22 @@ public final class OnlineStandardizer {
         return out;
     }
 
+    /** {@code (value - mean) / max(std, minStd)} of one feature. */
+    public double standardize(int feature, double value) {
+        if (count == 0) {
+            throw new IllegalStateException("cannot standardize before any sample was seen");
+        }
+        return (value - mean[feature]) / scale(feature);
+    }
+
+    /** The inverse of {@link #standardize(int, double)}: a standardized value in its own units. */
+    public double unstandardize(int feature, double z) {
+        if (count == 0) {
+            throw new IllegalStateException("cannot unstandardize before any sample was seen");
+        }
+        return z * scale(feature) + mean[feature];
+    }
+
     private double scale(int i) {
         return Math.max(Math.sqrt(m2[i] / count), minStd);
     }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** model-serving reuses this package without Flink on its classpath; keep it that way. */
+/**
+ * model-serving reuses this package without Flink on its classpath, and predicts in plain Java
+ * without a native engine; keep it that way.
+ */
 class ServableIsFlinkFreeTest {
 
     private static final Path SERVABLE = Path.of("src/main/java/io/fleetpulse/learner/servable");
@@ -24,7 +27,8 @@ class ServableIsFlinkFreeTest {
         for (Path source : sources) {
             assertThat(Files.readString(source))
                     .as(source.toString())
-                    .doesNotContain("org.apache.flink");
+                    .doesNotContain("org.apache.flink")
+                    .doesNotContain("ai.djl");
         }
     }
 }

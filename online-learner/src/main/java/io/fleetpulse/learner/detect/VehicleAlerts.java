@@ -1,0 +1,39 @@
+package io.fleetpulse.learner.detect;
+
+import java.util.Arrays;
+
+/**
+ * The alert state of one vehicle: its open alerts (one per kind) and when its recent alerts opened
+ * (for the rate limit). A Flink POJO kept as keyed state.
+ */
+public class VehicleAlerts {
+
+    public OpenAlert[] open = new OpenAlert[0];
+
+    /** Event times (window ends) at which sent alerts opened within the last hour. */
+    public long[] recentOpens = new long[0];
+
+    public VehicleAlerts() {}
+
+    OpenAlert find(String kind) {
+        for (OpenAlert a : open) {
+            if (a.finding.kind.equals(kind)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    void add(OpenAlert a) {
+        open = Arrays.copyOf(open, open.length + 1);
+        open[open.length - 1] = a;
+    }
+
+    void remove(OpenAlert a) {
+        open = Arrays.stream(open).filter(o -> o != a).toArray(OpenAlert[]::new);
+    }
+
+    public boolean isEmpty() {
+        return open.length == 0 && recentOpens.length == 0;
+    }
+}

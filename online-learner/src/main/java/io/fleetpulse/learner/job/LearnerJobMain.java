@@ -1,0 +1,46 @@
+package io.fleetpulse.learner.job;
+
+import io.fleetpulse.flink.JobArgs;
+import io.fleetpulse.flink.JobEnvironments;
+import io.fleetpulse.flink.JobHelp;
+import io.fleetpulse.ingest.topics.Topics;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs {@link LearnerJob} against Kafka. {@code --local} runs it in an embedded Flink mini cluster
+ * bound to 127.0.0.1 (the local stack); without it the job goes to the cluster that launched it.
+ * Options: {@code --<key> VALUE} for every key in {@link LearnerOptions}; {@code --help} lists
+ * them.
+ *
+ * <p>The execution environment (checkpointing, RocksDB, loopback binding) is FeatureJob's {@link
+ * JobEnvironments}: {@link LearnerOptions} declares the same keys and defaults for parallelism and
+ * checkpoints (a test keeps them equal).
+ */
+public final class LearnerJobMain {
+
+    private LearnerJobMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+            JobHelp.print(LearnerOptions.class, "LearnerJob", System.out);
+            return;
+        }
+        Configuration config;
+        try {
+            config = JobArgs.parse(args, LearnerOptions.class, JobEnvironments.LOCAL_FLAG);
+            LearnerOptions.settings(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("LearnerJob: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = JobEnvironments.create(config);
+        Topics topics = Topics.withPrefix(config.get(LearnerOptions.TOPIC_PREFIX));
+        new LearnerJob(
+                        LearnerSources.kafka(topics, config),
+                        LearnerSinks.kafka(topics, config),
+                        config)
+                .execute(env);
+    }
+}

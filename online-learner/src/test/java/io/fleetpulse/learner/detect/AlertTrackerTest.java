@@ -1,0 +1,153 @@
+package io.fleetpulse.learner.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetpulse.avro.Alert;
+import io.fleetpulse.learner.servable.Contribution;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertTrackerTest {
+
+    private static final long T0 = 1_767_225_600_000L;
+    private static final AlertSettings SETTINGS = new AlertSettings(30_000, 3, 600_000);
+
+    private static Finding finding(String kind, Severity severity) {
+        return new Finding(
+                kind,
+                Finding.RULE,
+                severity,
+                112,
+                108,
+                null,
+                4,
+                List.of(new Contribution("coolantTempMax", 112, 108, 1)));
+    }
+
+    /** The 10 s window ending {@code seconds} after T0. */
+    private static ScoredWindow window(long seconds, Finding... findings) {
+        ScoredWindow w = new ScoredWindow();
+        w.vehicleId = "V1";
+        w.driverId = "D1";
+        w.windowKind = "TUMBLING_10S";
+        w.windowEnd = T0 + seconds * 1000;
+        w.windowStart = w.windowEnd - 10_000;
+        w.findings = findings;
+        return w;
+    }
+
+    @Test
+    void oneAlertPerVehicleAndKindUntilItClears() {
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        List<Alert> out = new ArrayList<>();
+
+        out.addAll(tracker.onWindow(state, window(10), 1));
+        out.addAll(
+                tracker.onWindow(
+                        state, window(20, finding("ENGINE_OVERHEATING", Severity.WARNING)), 2));
+        out.addAll(
+                tracker.onWindow(
+                        state, window(30, finding("ENGINE_OVERHEATING", Severity.CRITICAL)), 3));
+        out.addAll(
+                tracker.onWindow(
+                        state, window(40, finding("ENGINE_OVERHEATING", Severity.WARNING)), 4));
+        assertThat(out).hasSize(1);
+        Alert open = out.get(0);
+        assertThat(open.getStatus()).isEqualTo(AlertTracker.OPEN);
+        assertThat(open.getKind()).isEqualTo("ENGINE_OVERHEATING");
+        assertThat(open.getStartTime()).isEqualTo(T0 + 10_000);
+        assertThat(open.getDetectedAt()).isEqualTo(T0 + 20_000);
+        assertThat(open.getAlertId()).isEqualTo("V1/ENGINE_OVERHEATING/" + (T0 + 10_000));
+        assertThat(open.getModelVersion()).isEqualTo(4);
+        assertThat(open.getExplanation().get(0).getFeature()).isEqualTo("coolantTempMax");
+        assertThat(open.getEndTime()).isNull();
+
+        // Quiet windows inside the quiet period keep it open; the first after it clears it.
+        out.clear();
+        out.addAll(tracker.onWindow(state, window(50), 5));
+        out.addAll(tracker.onWindow(state, window(69), 6));
+        assertThat(out).isEmpty();
+        out.addAll(tracker.onWindow(state, window(70), 7));
+        assertThat(out).hasSize(1);
+        Alert cleared = out.get(0);
+        assertThat(cleared.getStatus()).isEqualTo(AlertTracker.CLEARED);
+        assertThat(cleared.getAlertId()).isEqualTo(open.getAlertId());
+        assertThat(cleared.getEndTime()).isEqualTo(T0 + 40_000);
+        assertThat(cleared.getSeverity()).isEqualTo("CRITICAL"); // the worst seen while open
+        assertThat(state.open).isEmpty();
+
+        // After clearing, the same condition is a new alert.
+        List<Alert> again =
+                tracker.onWindow(
+                        state, window(80, finding("ENGINE_OVERHEATING", Severity.WARNING)), 8);
+        assertThat(again)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getStatus()).isEqualTo(AlertTracker.OPEN);
+                            assertThat(a.getAlertId()).isNotEqualTo(open.getAlertId());
+                        });
+    }
+
+    @Test
+    void kindsAreIndependentAndAWindowWithTwoFindingsOfAKindCountsOnce() {
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        List<Alert> out =
+                tracker.onWindow(
+                        state,
+                        window(
+                                10,
+                                finding("GPS_JUMP", Severity.WARNING),
+                                finding("GPS_JUMP", Severity.CRITICAL),
+                                finding("HARSH_BRAKING", Severity.WARNING)),
+                        1);
+        assertThat(out).extracting(Alert::getKind).containsExactly("GPS_JUMP", "HARSH_BRAKING");
+        assertThat(out.get(0).getSeverity()).isEqualTo("CRITICAL");
+        out = tracker.onWindow(state, window(50, finding("HARSH_BRAKING", Severity.WARNING)), 2);
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getKind()).isEqualTo("GPS_JUMP");
+                            assertThat(a.getStatus()).isEqualTo(AlertTracker.CLEARED);
+                        });
+    }
+
+    @Test
+    void theRateLimitWithholdsAlertsBeyondItsBudgetUntilTheHourPasses() {
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        int sent = 0;
+        for (int i = 0; i < 6; i++) {
+            long t = 10L + 5 * i; // within the quiet period: nothing clears meanwhile
+            sent += tracker.onWindow(state, window(t, finding("K" + i, Severity.INFO)), t).size();
+        }
+        assertThat(sent).isEqualTo(3);
+        assertThat(tracker.suppressed()).isEqualTo(3);
+        // The suppressed ones clear silently; the sent ones clear loudly.
+        List<Alert> cleared = tracker.onWindow(state, window(2_000), 9);
+        assertThat(cleared).hasSize(3).allMatch(a -> a.getStatus().equals(AlertTracker.CLEARED));
+        // An hour later the budget is back.
+        assertThat(tracker.onWindow(state, window(3_700, finding("K9", Severity.INFO)), 10))
+                .hasSize(1);
+    }
+
+    @Test
+    void aVehicleGoneQuietHasItsAlertsCleared() {
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        tracker.onWindow(state, window(10, finding("SENSOR_STUCK", Severity.WARNING)), 1);
+        List<Alert> out = tracker.clearAll("V1", state, 99);
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getStatus()).isEqualTo(AlertTracker.CLEARED);
+                            assertThat(a.getEmittedAt()).isEqualTo(99);
+                        });
+        assertThat(state.open).isEmpty();
+    }
+}

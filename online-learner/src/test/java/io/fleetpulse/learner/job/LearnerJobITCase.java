@@ -1,0 +1,265 @@
+package io.fleetpulse.learner.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetpulse.avro.Alert;
+import io.fleetpulse.avro.AlertContribution;
+import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.flink.JobEnvironments;
+import io.fleetpulse.ingest.testing.KafkaBrokerExtension;
+import io.fleetpulse.ingest.topics.Topics;
+import io.fleetpulse.ingest.wire.AvroWire;
+import io.fleetpulse.learner.detect.PhysicalRules;
+import io.fleetpulse.learner.servable.ModelKind;
+import io.fleetpulse.learner.servable.ModelSnapshot;
+import io.fleetpulse.learner.testing.SyntheticFeatures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * LearnerJob on a mini cluster against a real broker: features in, averaged model snapshots and
+ * alerts out (exactly once), an injected anomaly alerted by a model and an overheating by a rule.
+ */
+class LearnerJobITCase {
+
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final AvroWire<FeatureVector> WIRE = AvroWire.of(FeatureVector.class);
+    private static final int WARM_UP = 3_000;
+
+    @Test
+    void featuresInAlertsAndVersionedSnapshotsOut() throws Exception {
+        Topics topics = KAFKA.freshTopics();
+        SyntheticFeatures data = new SyntheticFeatures(11, 20);
+        JobClient job = start(config(topics));
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, topics, normal(data, WARM_UP));
+            // Trained and published, past cold start: every model has a version on 2000+ samples.
+            List<ModelSnapshot> snapshots = readModels(topics, s -> everyModel(s, WARM_UP / 2));
+            assertThat(everyModel(snapshots, WARM_UP / 2)).isTrue();
+
+            // Thresholds follow the scores of the versions in use: let a full generation of
+            // scores (1,000 per replica) come from trained versions before the anomalies.
+            send(producer, topics, normal(data, 2_000));
+            readModels(topics, s -> everyModel(s, WARM_UP + 1_900));
+
+            long t = SyntheticFeatures.START + 3_600_000;
+            List<FeatureVector> anomalies = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long end = t + (i + 1) * 10_000;
+                anomalies.add(
+                        SyntheticFeatures.racingEngine(
+                                data.window("V-race", end - 10_000, end, "TUMBLING_10S")));
+                anomalies.add(
+                        SyntheticFeatures.overheating(
+                                data.window("V-hot", end - 10_000, end, "TUMBLING_10S"), 117));
+            }
+            send(producer, topics, anomalies);
+            send(producer, topics, normal(data, 200));
+
+            List<Alert> alerts =
+                    readAlerts(
+                            topics,
+                            l ->
+                                    has(l, "V-race", "MODEL_ANOMALY")
+                                            && has(l, "V-hot", PhysicalRules.ENGINE_OVERHEATING));
+            assertThat(job.getJobStatus().get().isTerminalState()).isFalse();
+
+            Alert racing = find(alerts, "V-race", "MODEL_ANOMALY");
+            assertThat(racing.getStatus()).isEqualTo("OPEN");
+            assertThat(racing.getSource()).isEqualTo("MODEL");
+            assertThat(racing.getModel()).isEqualTo("anomaly-ae");
+            assertThat(racing.getModelVersion()).isPositive();
+            assertThat(racing.getScore()).isGreaterThan(racing.getThreshold());
+            assertThat(racing.getExplanation())
+                    .extracting(AlertContribution::getFeature)
+                    .allMatch(f -> f.startsWith("engineRpm") || f.startsWith("oilPressure"));
+
+            Alert hot = find(alerts, "V-hot", PhysicalRules.ENGINE_OVERHEATING);
+            assertThat(hot.getSeverity()).isEqualTo("CRITICAL");
+            assertThat(hot.getStartTime()).isEqualTo(t);
+            assertThat(hot.getExplanation().get(0).getFeature()).isEqualTo("coolantTempMax");
+            assertThat(hot.getModelVersion()).isPositive();
+
+            // Exactly once: every alert record appears once; one OPEN per vehicle and kind.
+            Set<String> seen = new HashSet<>();
+            for (Alert a : alerts) {
+                assertThat(seen.add(a.getAlertId() + "|" + a.getStatus()))
+                        .as("duplicate " + a.getAlertId())
+                        .isTrue();
+            }
+            assertThat(
+                            alerts.stream()
+                                    .filter(a -> a.getVehicleId().equals("V-hot"))
+                                    .filter(
+                                            a ->
+                                                    a.getKind()
+                                                            .equals(
+                                                                    PhysicalRules
+                                                                            .ENGINE_OVERHEATING))
+                                    .filter(a -> a.getStatus().equals("OPEN")))
+                    .hasSize(1);
+
+            List<ModelSnapshot> all = readModels(topics, s -> true);
+            Map<String, Long> lastVersion = new HashMap<>();
+            Set<Integer> replicas = new HashSet<>();
+            for (ModelSnapshot s : all) {
+                Long previous = lastVersion.put(s.modelName(), s.version());
+                if (previous != null) {
+                    assertThat(s.version()).as(s.modelName()).isGreaterThan(previous);
+                }
+                replicas.addAll(s.replicas());
+            }
+            assertThat(lastVersion).containsOnlyKeys("anomaly-ae", "fuel-rate", "brake-wear");
+            assertThat(replicas).containsExactlyInAnyOrder(0, 1);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static boolean everyModel(List<ModelSnapshot> snapshots, long samples) {
+        Set<String> done = new HashSet<>();
+        for (ModelSnapshot s : snapshots) {
+            if (s.sampleCount() >= samples) {
+                done.add(s.modelName());
+            }
+        }
+        return done.size() == ModelKind.values().length;
+    }
+
+    private static boolean has(List<Alert> alerts, String vehicle, String kind) {
+        return alerts.stream()
+                .anyMatch(a -> a.getVehicleId().equals(vehicle) && a.getKind().equals(kind));
+    }
+
+    private static Alert find(List<Alert> alerts, String vehicle, String kind) {
+        return alerts.stream()
+                .filter(a -> a.getVehicleId().equals(vehicle) && a.getKind().equals(kind))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no "
+                                                + kind
+                                                + " alert for "
+                                                + vehicle
+                                                + " among "
+                                                + alerts.stream().map(Alert::getMessage).toList()));
+    }
+
+    private static List<FeatureVector> normal(SyntheticFeatures data, int n) {
+        List<FeatureVector> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(data.next());
+        }
+        return out;
+    }
+
+    private static Configuration config(Topics topics) {
+        Configuration c = new Configuration();
+        c.set(LearnerOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        c.set(LearnerOptions.TOPIC_PREFIX, topics.prefix());
+        c.set(LearnerOptions.GROUP_ID, "learner-" + topics.prefix());
+        c.set(LearnerOptions.TRANSACTIONAL_ID_PREFIX, "learner-" + topics.prefix());
+        c.set(LearnerOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(500));
+        c.set(LearnerOptions.PARALLELISM, 2);
+        c.set(LearnerOptions.BATCH_SIZE, 16);
+        c.set(LearnerOptions.REPORT_EVERY, Duration.ofSeconds(1));
+        c.set(LearnerOptions.REPORT_EVERY_BATCHES, 10);
+        c.set(LearnerOptions.STRAGGLER_TIMEOUT, Duration.ofSeconds(2));
+        c.set(LearnerOptions.COLD_START_SAMPLES, 1_000L);
+        c.set(LearnerOptions.THRESHOLD_QUANTILE, 0.995);
+        c.set(LearnerOptions.THRESHOLD_WINDOW, 1_000);
+        c.set(LearnerOptions.LEARNING_RATE, 1e-2);
+        c.set(LearnerOptions.THRESHOLD_MIN_SCORES, 100);
+        c.set(LearnerOptions.DEVICE, "cpu");
+        c.setString(JobEnvironments.LOCAL_FLAG, "true");
+        return c;
+    }
+
+    private static JobClient start(Configuration config) throws Exception {
+        StreamExecutionEnvironment env = JobEnvironments.create(config);
+        Topics topics = Topics.withPrefix(config.get(LearnerOptions.TOPIC_PREFIX));
+        new LearnerJob(
+                        LearnerSources.kafka(topics, config),
+                        LearnerSinks.kafka(topics, config),
+                        config)
+                .build(env);
+        return env.executeAsync("LearnerJob under test");
+    }
+
+    private static List<ModelSnapshot> readModels(
+            Topics topics, Predicate<List<ModelSnapshot>> done) {
+        List<ConsumerRecord<String, byte[]>> records =
+                TopicReader.readUntil(
+                        KAFKA.bootstrapServers(),
+                        topics.models().name(),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer(),
+                        l -> done.test(decode(l)),
+                        WAIT);
+        List<ModelSnapshot> out = decode(records);
+        for (ConsumerRecord<String, byte[]> r : records) {
+            assertThat(r.key()).isEqualTo(ModelSnapshot.fromBytes(r.value()).modelName());
+        }
+        return out;
+    }
+
+    private static List<ModelSnapshot> decode(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> ModelSnapshot.fromBytes(r.value())).toList();
+    }
+
+    private static List<Alert> readAlerts(Topics topics, Predicate<List<Alert>> done) {
+        var serde = topics.alerts().valueSerde();
+        return TopicReader.readUntil(
+                        KAFKA.bootstrapServers(),
+                        topics.alerts().name(),
+                        new StringDeserializer(),
+                        serde.deserializer(),
+                        l -> done.test(l.stream().map(ConsumerRecord::value).toList()),
+                        WAIT)
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(
+            KafkaProducer<String, byte[]> producer, Topics topics, List<FeatureVector> vectors)
+            throws Exception {
+        for (FeatureVector v : vectors) {
+            producer.send(
+                    new ProducerRecord<>(
+                            topics.features().name(), v.getVehicleId(), WIRE.encode(v)));
+        }
+        producer.flush();
+    }
+}
