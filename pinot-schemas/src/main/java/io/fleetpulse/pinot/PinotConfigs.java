@@ -3,12 +3,15 @@ package io.fleetpulse.pinot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +23,9 @@ public final class PinotConfigs {
 
     /** The imputed telemetry table (FeatureJob's output, one row per event). */
     public static final String TELEMETRY = "telemetry";
+
+    /** The per-vehicle window features table (FeatureJob's output, one row per window). */
+    public static final String FEATURES = "vehicle_features";
 
     /** Suffix of the per-sensor flag column saying the value was imputed, e.g. speedKmhImputed. */
     public static final String IMPUTED_SUFFIX = "Imputed";
@@ -49,9 +55,31 @@ public final class PinotConfigs {
         return load(TELEMETRY);
     }
 
-    /** The telemetry table reading {@code topics}' imputed topic from {@code bootstrapServers}. */
+    /**
+     * The telemetry table as applied: reading {@code topics}' imputed topic from {@code
+     * bootstrapServers}, with the decoder's Avro schemas filled in from the contract.
+     */
     public static PinotTable telemetry(Topics topics, String bootstrapServers) {
-        return telemetry().withStream(topics.imputed().name(), bootstrapServers);
+        return telemetry()
+                .withStream(topics.imputed().name(), bootstrapServers)
+                .withStreamConfigs(AvroDecoderProps.of(ImputedTelemetry.class));
+    }
+
+    /** The window features table as declared (production topic, default local broker). */
+    public static PinotTable features() {
+        return load(FEATURES);
+    }
+
+    /** The window features table as applied to {@code topics} on {@code bootstrapServers}. */
+    public static PinotTable features(Topics topics, String bootstrapServers) {
+        return features()
+                .withStream(topics.features().name(), bootstrapServers)
+                .withStreamConfigs(AvroDecoderProps.of(FeatureVector.class));
+    }
+
+    /** Every FleetPulse table as applied to {@code topics} on {@code bootstrapServers}. */
+    public static List<PinotTable> all(Topics topics, String bootstrapServers) {
+        return List.of(telemetry(topics, bootstrapServers), features(topics, bootstrapServers));
     }
 
     /**

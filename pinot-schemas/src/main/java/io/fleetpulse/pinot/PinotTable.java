@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Pinot table as FleetPulse declares it: its schema and its table config, both as the JSON
@@ -41,6 +42,24 @@ public record PinotTable(String name, ObjectNode schemaJson, ObjectNode tableCon
         ObjectNode stream = (ObjectNode) config.path("tableIndexConfig").path("streamConfigs");
         stream.put(PinotConfigs.TOPIC_KEY, topic);
         stream.put(PinotConfigs.BROKER_LIST_KEY, bootstrapServers);
+        return new PinotTable(name, schemaJson, config);
+    }
+
+    /** A copy of this table (and its schema) called {@code newName}, e.g. for a benchmark. */
+    public PinotTable renamed(String newName) {
+        ObjectNode schema = schemaJson.deepCopy();
+        schema.put("schemaName", newName);
+        ObjectNode config = tableConfigJson.deepCopy();
+        config.put("tableName", newName);
+        ((ObjectNode) config.path("segmentsConfig")).put("schemaName", newName);
+        return new PinotTable(newName, schema, config);
+    }
+
+    /** A copy of this table with {@code entries} added to (or replacing) its stream configs. */
+    public PinotTable withStreamConfigs(Map<String, String> entries) {
+        ObjectNode config = tableConfigJson.deepCopy();
+        ObjectNode stream = (ObjectNode) config.path("tableIndexConfig").path("streamConfigs");
+        entries.forEach(stream::put);
         return new PinotTable(name, schemaJson, config);
     }
 

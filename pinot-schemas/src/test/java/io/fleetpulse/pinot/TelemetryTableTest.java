@@ -44,14 +44,17 @@ class TelemetryTableTest {
     }
 
     @Test
-    void mirrorsEveryFieldOfTheImputedTelemetryContractAndNothingElse() {
+    void mirrorsEveryFieldOfTheImputedTelemetryContractPlusTheDerivedEventHour() {
         Schema contract = ImputedTelemetry.getClassSchema();
 
-        assertThat(columns.keySet())
-                .containsExactlyInAnyOrderElementsOf(
+        List<String> expected =
+                new java.util.ArrayList<>(
                         contract.getFields().stream().map(Schema.Field::name).toList());
+        expected.add("eventHour");
+        assertThat(columns.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         for (Schema.Field field : contract.getFields()) {
             PinotTable.Column column = columns.get(field.name());
+            assertThat(column).as(field.name()).isNotNull();
             Schema type = nonNull(field.schema());
             switch (type.getType()) {
                 case STRING -> assertThat(column.dataType()).as(field.name()).isEqualTo("STRING");
@@ -121,7 +124,49 @@ class TelemetryTableTest {
         assertThat(stream.path("stream.kafka.isolation.level").asText())
                 .isEqualTo("read_committed");
         assertThat(stream.path("stream.kafka.decoder.class.name").asText())
-                .isEqualTo("org.apache.pinot.plugin.inputformat.json.JSONMessageDecoder");
+                .isEqualTo(AvroDecoderProps.DECODER_CLASS);
+    }
+
+    @Test
+    void asAppliedTheDecoderGetsTheContractsSchemaAndItsOlderVersions() {
+        ObjectNode stream =
+                PinotConfigs.telemetry(Topics.DEFAULT, "127.0.0.1:19092").streamConfigs();
+
+        assertThat(new Schema.Parser().parse(stream.path(AvroDecoderProps.SCHEMA_KEY).asText()))
+                .isEqualTo(ImputedTelemetry.getClassSchema());
+        assertThat(stream.path(AvroDecoderProps.WRITER_SCHEMAS_KEY).asText()).startsWith("[");
+    }
+
+    @Test
+    void eventHourIsDerivedFromEventTimeAndFeedsTheStarTree() {
+        JsonNode config = table.tableConfigJson();
+        JsonNode transform = config.path("ingestionConfig").path("transformConfigs").get(0);
+
+        assertThat(transform.path("columnName").asText()).isEqualTo("eventHour");
+        assertThat(transform.path("transformFunction").asText())
+                .isEqualTo("toEpochHours(eventTime)");
+        assertThat(columns.get("eventHour").dataType()).isEqualTo("LONG");
+        JsonNode starTree = config.path("tableIndexConfig").path("starTreeIndexConfigs").get(0);
+        assertThat(texts(starTree.path("dimensionsSplitOrder"))).containsExactly("eventHour");
+        List<String> expectedPairs = new java.util.ArrayList<>(List.of("COUNT__*"));
+        Sensor.ALL.forEach(s -> expectedPairs.add("AVG__" + PinotConfigs.imputedFlagColumn(s)));
+        assertThat(texts(starTree.path("functionColumnPairs")))
+                .containsExactlyInAnyOrderElementsOf(expectedPairs);
+    }
+
+    @Test
+    void everyMetricAndFlagIsStoredRawWithoutADictionary() {
+        List<String> raw =
+                texts(table.tableConfigJson().path("tableIndexConfig").path("noDictionaryColumns"));
+
+        for (Sensor s : Sensor.ALL) {
+            assertThat(raw)
+                    .contains(
+                            s.field(),
+                            PinotConfigs.imputedFlagColumn(s),
+                            PinotConfigs.uncertaintyColumn(s));
+        }
+        assertThat(raw).doesNotContain("vehicleId", "driverId", "eventTime");
     }
 
     @Test

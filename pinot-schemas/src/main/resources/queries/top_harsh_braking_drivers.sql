@@ -1,0 +1,13 @@
+-- Drivers with the most harsh-braking onsets in the last 24 h (counted in 10 s windows), with the distance they drove.
+-- @param since time -24h Start of the interval
+-- @param limit int 10 Number of drivers
+SELECT driverId,
+       SUM(harshBrakeCount) AS harshBrakes,
+       SUM(distanceKm) AS km,
+       COUNT(*) AS windows
+FROM vehicle_features
+WHERE windowKind = 'TUMBLING_10S'
+  AND windowStart >= ${since}
+GROUP BY driverId
+ORDER BY SUM(harshBrakeCount) DESC, driverId
+LIMIT ${limit}
