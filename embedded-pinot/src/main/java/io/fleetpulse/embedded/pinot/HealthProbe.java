@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Whether a node answers: a TCP connect for ZooKeeper, {@code GET /health} = 200 for the rest. */
+/**
+ * Whether a node answers: a TCP connect for ZooKeeper, {@code GET /health} = 200 for the rest (and
+ * for the server also its query port accepting connections).
+ */
 final class HealthProbe {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -26,7 +29,10 @@ final class HealthProbe {
             case ZOOKEEPER -> accepts(config.zookeeperPort());
             case CONTROLLER -> ok("http://127.0.0.1:" + config.controllerPort() + "/health");
             case BROKER -> ok("http://127.0.0.1:" + config.brokerPort() + "/health");
-            case SERVER -> ok("http://127.0.0.1:" + config.serverAdminPort() + "/health");
+            // The admin API reports healthy a few seconds before the query port listens.
+            case SERVER ->
+                    ok("http://127.0.0.1:" + config.serverAdminPort() + "/health")
+                            && accepts(config.serverPort());
         };
     }
 

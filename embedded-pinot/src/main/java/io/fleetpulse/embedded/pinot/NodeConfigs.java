@@ -78,6 +78,8 @@ final class NodeConfigs {
         p.put("pinot.broker.client.access.protocols.http.port", Integer.toString(c.brokerPort()));
         p.put("pinot.broker.hostname", PinotClusterConfig.HOST);
         p.put("pinot.set.instance.id.to.hostname", "false");
+        // The default 10 s drain delay makes every stop of the local stack wait 10 s for nothing.
+        p.put("pinot.broker.delayShutdownTimeMs", "1000");
         return p;
     }
 

@@ -77,12 +77,24 @@ final class NodeProcess {
         String marker = "-D" + DIR_PROPERTY + "=" + clusterDir;
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(
-                        p ->
-                                p.info()
-                                        .arguments()
-                                        .map(args -> List.of(args).contains(marker))
-                                        .orElse(false));
+                .filter(p -> arguments(p).contains(marker));
+    }
+
+    /**
+     * The process's arguments: from {@code /proc/<pid>/cmdline} where there is one (the JDK's
+     * {@code ProcessHandle.Info} gives none for command lines as long as Pinot's classpath makes
+     * them), else from the JDK.
+     */
+    private static List<String> arguments(ProcessHandle p) {
+        Path cmdline = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return List.of(Files.readString(cmdline).split("\0"));
+            }
+        } catch (IOException e) {
+            // fall through to the JDK's view
+        }
+        return p.info().arguments().map(List::of).orElse(List.of());
     }
 
     /**

@@ -145,7 +145,7 @@ public final class PinotBenchCommand implements Callable<Integer> {
                         load.rows(), load.windows(), load.seconds());
                 double caughtUp =
                         awaitRows(brk, bench.table(PinotConfigs.TELEMETRY), load.rows(), out);
-                report.catchUp(load.rows(), caughtUp);
+                report.catchUp(load.rows(), load.seconds(), caughtUp);
                 measure(fleet, bench, brk, load.nextTick(), report, out);
             } finally {
                 if (!keep) {
