@@ -19,13 +19,13 @@ final class StartupDiagnosis {
     private static final int TAIL_BYTES = 256 * 1024;
     private static final List<String> PORT_TAKEN =
             List.of("Address already in use", "BindException");
-    private static final List<String> OUT_OF_MEMORY =
+    private static final List<String> HEAP_EXHAUSTED =
+            List.of("OutOfMemoryError", "Terminating due to java.lang.OutOfMemoryError");
+    private static final List<String> MEMORY_UNAVAILABLE =
             List.of(
-                    "OutOfMemoryError",
                     "Could not reserve enough space",
                     "insufficient memory for the Java Runtime",
-                    "Cannot allocate memory",
-                    "Terminating due to java.lang.OutOfMemoryError");
+                    "Cannot allocate memory");
     private static final List<String> MISSING_OPTION =
             List.of("InaccessibleObjectException", "does not \"opens", "module java.base does not");
 
@@ -43,14 +43,20 @@ final class StartupDiagnosis {
     /** As {@link #diagnose(PinotNode, List)} on log text. */
     static Finding diagnose(PinotNode node, String text) {
         String who = "the Pinot " + node.id();
-        String line = firstLineWith(text, OUT_OF_MEMORY);
+        String line = firstLineWith(text, MEMORY_UNAVAILABLE);
         if (line != null) {
             return new Finding(
                     PinotStartException.Reason.OUT_OF_MEMORY,
                     who
-                            + " ran out of memory ("
+                            + " could not get the memory it asked for ("
                             + line.strip()
-                            + "); give it a larger heap or free memory");
+                            + "); lower its heap or free memory on this machine");
+        }
+        line = firstLineWith(text, HEAP_EXHAUSTED);
+        if (line != null) {
+            return new Finding(
+                    PinotStartException.Reason.OUT_OF_MEMORY,
+                    who + " ran out of memory (" + line.strip() + "); give it a larger heap");
         }
         line = firstLineWith(text, PORT_TAKEN);
         if (line != null) {

@@ -97,6 +97,24 @@ class PinotClusterITCase {
         assertThat(PinotCluster.find(dir)).isEmpty();
     }
 
+    @Test
+    void aNodeThatCannotGetItsMemoryFailsWithThatReasonAndLeavesNothingRunning() throws Exception {
+        Path dir = newDir();
+        PinotClusterConfig config =
+                PinotClusterConfig.ephemeral(dir)
+                        .withHeaps(new PinotClusterConfig.Heaps("500t", "384m", "384m", "768m"));
+
+        assertThatThrownBy(() -> PinotCluster.start(config))
+                .isInstanceOfSatisfying(
+                        PinotStartException.class,
+                        e ->
+                                assertThat(e.reason())
+                                        .isEqualTo(PinotStartException.Reason.OUT_OF_MEMORY))
+                .hasMessageContaining("the Pinot zookeeper could not get the memory it asked for");
+        assertThat(PinotCluster.find(dir)).isEmpty();
+        assertThat(FreePorts.isFree(config.zookeeperPort())).isTrue();
+    }
+
     private static boolean accepts(InetAddress address, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(address, port), 1000);

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * the reader schema (so events written with an older released schema still load).
  *
  * <p>Decoder properties ({@code stream.kafka.decoder.prop.*} in the table config): {@code schema},
- * the reader schema (JSON); optional {@code writerSchemas}, a JSON array of older writer schemas.
- * A message with a bad marker, an unknown fingerprint or a corrupt body is dropped (decode returns
+ * the reader schema (JSON); optional {@code writerSchemas}, a JSON array of older writer schemas. A
+ * message with a bad marker, an unknown fingerprint or a corrupt body is dropped (decode returns
  * null, which Pinot counts as {@code INVALID_REALTIME_ROWS_DROPPED}) and logged, at most once a
  * minute per reason, so one bad record never stops ingestion.
  */
@@ -109,10 +109,7 @@ public class SingleObjectAvroMessageDecoder implements StreamMessageDecoder<byte
         decoder =
                 DecoderFactory.get()
                         .binaryDecoder(
-                                payload,
-                                offset + HEADER_LENGTH,
-                                length - HEADER_LENGTH,
-                                decoder);
+                                payload, offset + HEADER_LENGTH, length - HEADER_LENGTH, decoder);
         try {
             reuse = reader.read(reuse, decoder);
         } catch (IOException | RuntimeException e) {
