@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real local Pinot cluster: every node healthy on 127.0.0.1 only (the server's query port too,
@@ -25,15 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class PinotClusterITCase {
 
-    private static Path newDir() throws IOException {
-        Path parent = Path.of(System.getProperty("fleet.work.dir", "target"), "test-pinot");
-        Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, "cluster-");
-    }
+    /** Under java.io.tmpdir, which the build points into the project's work directory. */
+    @TempDir Path dir;
 
     @Test
     void startsEveryNodeOnLoopbackOnlyAndStopsThemAll() throws Exception {
-        Path dir = newDir();
         PinotClusterConfig config = PinotClusterConfig.ephemeral(dir);
         List<Integer> ports =
                 List.of(
@@ -74,7 +71,6 @@ class PinotClusterITCase {
 
     @Test
     void aTakenPortIsRefusedBeforeAnythingStarts() throws Exception {
-        Path dir = newDir();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             PinotClusterConfig config = PinotClusterConfig.ephemeral(dir);
             PinotClusterConfig clash =
@@ -99,7 +95,6 @@ class PinotClusterITCase {
 
     @Test
     void aNodeThatCannotGetItsMemoryFailsWithThatReasonAndLeavesNothingRunning() throws Exception {
-        Path dir = newDir();
         PinotClusterConfig config =
                 PinotClusterConfig.ephemeral(dir)
                         .withHeaps(new PinotClusterConfig.Heaps("500t", "384m", "384m", "768m"));

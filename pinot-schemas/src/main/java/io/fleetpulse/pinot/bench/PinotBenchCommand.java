@@ -82,6 +82,14 @@ public final class PinotBenchCommand implements Callable<Integer> {
     double durationSeconds;
 
     @Option(
+            names = "--idle-duration",
+            defaultValue = "30",
+            description =
+                    "Seconds of measuring the queries alone, before live ingestion starts (0: skip;"
+                            + " default: ${DEFAULT-VALUE}).")
+    double idleSeconds;
+
+    @Option(
             names = "--commit-interval-ms",
             defaultValue = "100",
             description =
@@ -146,6 +154,13 @@ public final class PinotBenchCommand implements Callable<Integer> {
                 double caughtUp =
                         awaitRows(brk, bench.table(PinotConfigs.TELEMETRY), load.rows(), out);
                 report.catchUp(load.rows(), load.seconds(), caughtUp);
+                report.loadAverage("after catch-up");
+                if (idleSeconds > 0) {
+                    out.printf("measuring the queries alone for %.0f s ...%n", idleSeconds);
+                    out.flush();
+                    report.queries(
+                            " (idle)", new QueryLoop(brk, queries(fleet, bench)).run(idleSeconds));
+                }
                 measure(fleet, bench, brk, load.nextTick(), report, out);
             } finally {
                 if (!keep) {
@@ -196,7 +211,8 @@ public final class PinotBenchCommand implements Callable<Integer> {
             probe.stop();
             ingestThread.join();
             probeThread.join();
-            report.queries(stats);
+            report.queries(" (ingesting)", stats);
+            report.loadAverage("at the end");
             report.live(ingest.sent(), achieved, probe);
         }
     }
@@ -264,6 +280,7 @@ public final class PinotBenchCommand implements Callable<Integer> {
         s.put("vehicles", vehicles);
         s.put("rateRowsPerSecond", rate);
         s.put("durationSeconds", durationSeconds);
+        s.put("idleDurationSeconds", idleSeconds);
         s.put("commitIntervalMs", commitIntervalMs);
         s.put("probeIntervalMs", probeIntervalMs);
         s.put("pollIntervalMs", pollIntervalMs);

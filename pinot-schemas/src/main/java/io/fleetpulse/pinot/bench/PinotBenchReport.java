@@ -22,6 +22,17 @@ final class PinotBenchReport {
         settings.forEach(report::setting);
     }
 
+    /**
+     * Records the machine's 1-minute load average now: on a shared machine the figures mean little
+     * without it.
+     */
+    void loadAverage(String when) {
+        double load =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage();
+        report.setting("load average " + when, Math.round(load * 10) / 10.0);
+    }
+
     void load(BulkLoader.Result r) {
         report.row("bulk load: sent")
                 .put("rows", r.rows())
@@ -37,10 +48,12 @@ final class PinotBenchReport {
                 .put("seconds", sendSeconds + secondsAfterSend);
     }
 
-    void queries(Map<String, QueryLoop.Stats> stats) {
+    /** One row per query, labelled with its name and {@code phase}, e.g. " (idle)". */
+    void queries(String phase, Map<String, QueryLoop.Stats> stats) {
         stats.forEach(
                 (name, s) -> {
-                    BenchReport.Row row = percentiles(report.row(name), s.latencyMicros, 1000.0);
+                    BenchReport.Row row =
+                            percentiles(report.row(name + phase), s.latencyMicros, 1000.0);
                     row.put("rows", s.rows).put("docs scanned", s.docsScanned);
                     if (s.errors > 0) {
                         row.put("errors", s.errors);
