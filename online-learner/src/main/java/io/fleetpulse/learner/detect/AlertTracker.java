@@ -13,8 +13,10 @@ import java.util.Map;
  * Turns a vehicle's stream of scored windows into alerts for ops: one open alert per vehicle and
  * kind (repeated findings while it is open only extend it), an OPEN record when it starts and a
  * CLEARED record when a window without it arrives after the quiet period, and a rate limit of
- * alerts opened per vehicle and hour. Plain Java over a {@link VehicleAlerts} state; the Flink
- * function keeps that state per vehicle.
+ * alerts opened per vehicle and hour. A finding that {@link Finding#needsConfirmation} (a model's
+ * score, a fuel-level rule) must be confirmed by a second, disjoint window of the vehicle (a
+ * one-window blip is not worth waking anyone); the alert then starts with the first. Plain Java
+ * over a {@link VehicleAlerts} state; the Flink function keeps that state per vehicle.
  */
 public final class AlertTracker {
 
@@ -58,6 +60,13 @@ public final class AlertTracker {
         }
         long hourAgo = w.windowEnd - HOUR_MS;
         state.recentOpens = Arrays.stream(state.recentOpens).filter(t -> t > hourAgo).toArray();
+        if (settings.confirmModelMs() > 0) {
+            long oldest = w.windowStart - settings.confirmModelMs();
+            state.unconfirmed =
+                    Arrays.stream(state.unconfirmed)
+                            .filter(u -> u.lastSeen >= oldest)
+                            .toArray(OpenAlert[]::new);
+        }
         for (Finding f : byKind.values()) {
             OpenAlert a = state.find(f.kind);
             if (a != null) {
@@ -65,9 +74,26 @@ public final class AlertTracker {
                 a.severity = f.severity().max(Severity.valueOf(a.severity)).name();
                 continue;
             }
+            long start = w.windowStart;
+            if (f.needsConfirmation && settings.confirmModelMs() > 0) {
+                OpenAlert first = state.findUnconfirmed(f.kind);
+                if (first == null) {
+                    state.unconfirmed = append(state.unconfirmed, pending(w, f));
+                    continue;
+                }
+                if (w.windowStart < first.lastSeen) {
+                    continue; // overlaps the first window: no independent confirmation yet
+                }
+                start = first.startTime;
+                OpenAlert confirmed = first;
+                state.unconfirmed =
+                        Arrays.stream(state.unconfirmed)
+                                .filter(u -> u != confirmed)
+                                .toArray(OpenAlert[]::new);
+            }
             a = new OpenAlert();
-            a.startTime = w.windowStart;
-            a.alertId = w.vehicleId + "/" + f.kind + "/" + w.windowStart;
+            a.startTime = start;
+            a.alertId = w.vehicleId + "/" + f.kind + "/" + start;
             a.lastSeen = w.windowEnd;
             a.detectedAt = w.windowEnd;
             a.windowKind = w.windowKind;
@@ -95,6 +121,20 @@ public final class AlertTracker {
             }
         }
         state.open = new OpenAlert[0];
+        return out;
+    }
+
+    private static OpenAlert pending(ScoredWindow w, Finding f) {
+        OpenAlert p = new OpenAlert();
+        p.startTime = w.windowStart;
+        p.lastSeen = w.windowEnd;
+        p.finding = f;
+        return p;
+    }
+
+    private static OpenAlert[] append(OpenAlert[] values, OpenAlert v) {
+        OpenAlert[] out = Arrays.copyOf(values, values.length + 1);
+        out[values.length] = v;
         return out;
     }
 

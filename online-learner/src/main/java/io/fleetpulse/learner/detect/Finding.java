@@ -39,6 +39,12 @@ public class Finding {
     /** The explaining features, most important first, with their values, expectations, shares. */
     public String[] features = new String[0];
 
+    /**
+     * Whether a second, disjoint window must confirm it before it alerts: model scores, and rules
+     * on slow quantities read through a noisy sensor (fuel level).
+     */
+    public boolean needsConfirmation;
+
     public double[] values = new double[0];
     public double[] expected = new double[0];
     public double[] shares = new double[0];
@@ -61,6 +67,7 @@ public class Finding {
         this.threshold = threshold;
         this.model = model;
         this.modelVersion = modelVersion;
+        this.needsConfirmation = MODEL.equals(source);
         int n = explanation.size();
         features = new String[n];
         values = new double[n];

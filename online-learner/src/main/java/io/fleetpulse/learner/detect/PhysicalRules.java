@@ -21,6 +21,22 @@ public final class PhysicalRules {
     public static final String FUEL_LEAK = "FUEL_LEAK";
     public static final String FUEL_THEFT = "FUEL_THEFT";
 
+    /** Engine running: mean RPM above this. */
+    private static final double ENGINE_RUNNING_RPM = 300;
+
+    /** Moving: mean speed above this. */
+    private static final double MOVING_KMH = 5;
+
+    /** Sensors that vary (with noise) whenever the engine runs. */
+    private static final List<String> ENGINE_DRIVEN_STDS =
+            List.of("engineRpmStd", "coolantTempStd", "oilPressureStd", "batteryVoltageStd");
+
+    /** Sensors that may rest at exactly zero (idle load, fuel cut-off) but not elsewhere. */
+    private static final List<String> NONZERO_STDS = List.of("engineLoad", "fuelRate");
+
+    /** A reading above this is not resting at zero. */
+    private static final double NOT_ZERO = 0.5;
+
     private final RuleLimits limits;
 
     public PhysicalRules(RuleLimits limits) {
@@ -48,35 +64,33 @@ public final class PhysicalRules {
                                     limit("coolantTempMax", coolant, limits.coolantWarnC()),
                                     info("coolantTrendCPerMin", v.getCoolantTrendCPerMin()))));
         }
-        if (limits.harshBrakes() > 0 && v.getHarshBrakeCount() >= limits.harshBrakes()) {
+        if (limits.harshBrakeMps2() > 0 && -v.getAccelerationMin() >= limits.harshBrakeMps2()) {
             out.add(
                     rule(
                             HARSH_BRAKING,
                             Severity.WARNING,
-                            v.getHarshBrakeCount(),
-                            limits.harshBrakes(),
+                            -v.getAccelerationMin(),
+                            limits.harshBrakeMps2(),
                             modelVersion,
                             List.of(
-                                    limit(
-                                            "harshBrakeCount",
-                                            v.getHarshBrakeCount(),
-                                            limits.harshBrakes()),
-                                    info("accelerationMin", v.getAccelerationMin()))));
+                                    new Contribution(
+                                            "accelerationMin",
+                                            v.getAccelerationMin(),
+                                            -limits.harshBrakeMps2(),
+                                            1),
+                                    info("speedMax", v.getSpeedMax()))));
         }
-        if (v.getOverSpeedSeconds() >= limits.overSpeedSeconds()) {
+        if (v.getSpeedMax() >= limits.overSpeedKmh()) {
             out.add(
                     rule(
                             OVER_SPEEDING,
                             Severity.WARNING,
-                            v.getOverSpeedSeconds(),
-                            limits.overSpeedSeconds(),
+                            v.getSpeedMax(),
+                            limits.overSpeedKmh(),
                             modelVersion,
                             List.of(
-                                    limit(
-                                            "overSpeedSeconds",
-                                            v.getOverSpeedSeconds(),
-                                            limits.overSpeedSeconds()),
-                                    info("speedMax", v.getSpeedMax()))));
+                                    limit("speedMax", v.getSpeedMax(), limits.overSpeedKmh()),
+                                    info("overSpeedSeconds", v.getOverSpeedSeconds()))));
         }
         if (v.getGpsJumpKm() >= limits.gpsJumpKm()) {
             out.add(
@@ -88,19 +102,19 @@ public final class PhysicalRules {
                             modelVersion,
                             List.of(limit("gpsJumpKm", v.getGpsJumpKm(), limits.gpsJumpKm()))));
         }
-        if (v.getMaxStuckSeconds() >= limits.stuckSeconds()) {
+        String stuck = stuckSensor(v);
+        if (stuck != null) {
             out.add(
                     rule(
                             SENSOR_STUCK,
                             Severity.WARNING,
-                            v.getMaxStuckSeconds(),
-                            limits.stuckSeconds(),
+                            0,
+                            0,
                             modelVersion,
                             List.of(
-                                    limit(
-                                            "maxStuckSeconds",
-                                            v.getMaxStuckSeconds(),
-                                            limits.stuckSeconds()))));
+                                    limit(stuck, 0, 0),
+                                    info("eventCount", v.getEventCount()),
+                                    info("engineRpmMean", v.getEngineRpmMean()))));
         }
         Double perLitre = v.getFuelDropPerLitreUsed();
         double drop = v.getFuelLevelDropPct();
@@ -136,6 +150,36 @@ public final class PhysicalRules {
         return out;
     }
 
+    /**
+     * The first engine-driven sensor whose standard deviation over the window is exactly zero while
+     * the engine runs and the window holds enough events, or null. Real readings carry noise; only
+     * a stuck sensor repeats one value. (Throttle and brake legitimately hold still; load and fuel
+     * rate rest at exactly zero when coasting; speed and acceleration only count moving.)
+     */
+    private String stuckSensor(FeatureVector v) {
+        if (limits.stuckMinEvents() <= 0
+                || v.getEventCount() < limits.stuckMinEvents()
+                || v.getEngineRpmMean() < ENGINE_RUNNING_RPM) {
+            return null;
+        }
+        boolean moving = v.getSpeedMean() >= MOVING_KMH;
+        for (String std : ENGINE_DRIVEN_STDS) {
+            if (((Number) v.get(std)).doubleValue() == 0) {
+                return std;
+            }
+        }
+        for (String sensor : NONZERO_STDS) {
+            if (((Number) v.get(sensor + "Std")).doubleValue() == 0
+                    && ((Number) v.get(sensor + "Mean")).doubleValue() > NOT_ZERO) {
+                return sensor + "Std";
+            }
+        }
+        if (moving && (v.getSpeedStd() == 0 || v.getAccelerationStd() == 0)) {
+            return v.getSpeedStd() == 0 ? "speedStd" : "accelerationStd";
+        }
+        return null;
+    }
+
     private static Finding rule(
             String kind,
             Severity severity,
@@ -143,8 +187,19 @@ public final class PhysicalRules {
             double limit,
             long modelVersion,
             List<Contribution> explanation) {
-        return new Finding(
-                kind, Finding.RULE, severity, value, limit, null, modelVersion, explanation);
+        Finding f =
+                new Finding(
+                        kind,
+                        Finding.RULE,
+                        severity,
+                        value,
+                        limit,
+                        null,
+                        modelVersion,
+                        explanation);
+        // The fuel level is read through a sloshing, noisy sensor: one window can mislead.
+        f.needsConfirmation = kind.equals(FUEL_LEAK) || kind.equals(FUEL_THEFT);
+        return f;
     }
 
     /** The feature the rule checked: all of the decision. */

@@ -2,13 +2,17 @@ package io.fleetpulse.learner.detect;
 
 /**
  * The limits of the explicit physical rules, the second line of detection next to the models.
+ * Defaults sit beyond what normal driving produces in the simulator's fleet (see the module README
+ * for the distributions they were read from).
  *
  * @param coolantWarnC coolant above this (window maximum) is overheating
  * @param coolantCriticalC ... and above this, critical
- * @param harshBrakes harsh-braking onsets in a window that raise an alert (0: rule off)
- * @param overSpeedSeconds seconds over the speed limit in a window that raise an alert
+ * @param harshBrakeMps2 a deceleration beyond this (window minimum of acceleration) is harsh
+ *     braking (0: rule off)
+ * @param overSpeedKmh a window maximum speed beyond this is over any road's limit
  * @param gpsJumpKm a GPS fix this far beyond what speed explains is a jump
- * @param stuckSeconds a sensor repeating one value this long while moving is stuck
+ * @param stuckMinEvents an engine-driven sensor that reports exactly one value over a window of at
+ *     least this many events while the engine runs is stuck (0: rule off)
  * @param fuelDropPerLitre fuel level falling this many % per litre burnt is a leak (a full tank of
  *     100 L falls 1 %/L)
  * @param fuelLeakMinDropPct ... if the level fell at least this much in the window
@@ -18,18 +22,18 @@ package io.fleetpulse.learner.detect;
 public record RuleLimits(
         double coolantWarnC,
         double coolantCriticalC,
-        int harshBrakes,
-        double overSpeedSeconds,
+        double harshBrakeMps2,
+        double overSpeedKmh,
         double gpsJumpKm,
-        double stuckSeconds,
+        int stuckMinEvents,
         double fuelDropPerLitre,
         double fuelLeakMinDropPct,
         double theftDropPct,
         double parkedKm)
         implements java.io.Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public static final RuleLimits DEFAULTS =
-            new RuleLimits(108, 115, 1, 5, 1.0, 30, 5, 0.3, 1.0, 0.05);
+            new RuleLimits(110, 118, 4.5, 145, 5.0, 8, 4, 0.08, 8.0, 0.05);
 }

@@ -15,7 +15,7 @@ public record ThresholdSettings(double quantile, double margin, int window, int 
 
     private static final long serialVersionUID = 1L;
 
-    public static final ThresholdSettings DEFAULTS = new ThresholdSettings(0.999, 1.5, 20_000, 500);
+    public static final ThresholdSettings DEFAULTS = new ThresholdSettings(0.999, 3.0, 20_000, 500);
 
     public ThresholdSettings {
         if (!(quantile > 0 && quantile < 1)) {

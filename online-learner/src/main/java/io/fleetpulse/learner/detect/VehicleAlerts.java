@@ -13,6 +13,9 @@ public class VehicleAlerts {
     /** Event times (window ends) at which sent alerts opened within the last hour. */
     public long[] recentOpens = new long[0];
 
+    /** Model findings waiting for confirmation by a later, disjoint window (one per kind). */
+    public OpenAlert[] unconfirmed = new OpenAlert[0];
+
     public VehicleAlerts() {}
 
     OpenAlert find(String kind) {
@@ -33,7 +36,16 @@ public class VehicleAlerts {
         open = Arrays.stream(open).filter(o -> o != a).toArray(OpenAlert[]::new);
     }
 
+    OpenAlert findUnconfirmed(String kind) {
+        for (OpenAlert a : unconfirmed) {
+            if (a.finding.kind.equals(kind)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     public boolean isEmpty() {
-        return open.length == 0 && recentOpens.length == 0;
+        return open.length == 0 && recentOpens.length == 0 && unconfirmed.length == 0;
     }
 }

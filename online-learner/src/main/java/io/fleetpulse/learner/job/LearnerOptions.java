@@ -194,6 +194,13 @@ public final class LearnerOptions {
                     .withDescription(
                             "Open alerts of a vehicle that sends nothing for this long clear (and its state goes).");
 
+    public static final ConfigOption<Duration> ALERT_CONFIRM_MODEL =
+            ConfigOptions.key("fleet.alerts.confirm-model-within")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(A.confirmModelMs()))
+                    .withDescription(
+                            "A model finding alerts only if a later window of the vehicle, not overlapping the first, confirms it within this long (0: no confirmation).");
+
     public static final ConfigOption<Double> RULE_COOLANT_C =
             ConfigOptions.key("fleet.rules.coolant-warn-c")
                     .doubleType()
@@ -206,19 +213,18 @@ public final class LearnerOptions {
                     .defaultValue(R.coolantCriticalC())
                     .withDescription("... and above this, CRITICAL.");
 
-    public static final ConfigOption<Integer> RULE_HARSH_BRAKES =
-            ConfigOptions.key("fleet.rules.harsh-brakes")
-                    .intType()
-                    .defaultValue(R.harshBrakes())
-                    .withDescription(
-                            "Harsh-braking onsets in a window that raise HARSH_BRAKING (0: off).");
-
-    public static final ConfigOption<Double> RULE_OVER_SPEED_S =
-            ConfigOptions.key("fleet.rules.over-speed-seconds")
+    public static final ConfigOption<Double> RULE_HARSH_BRAKE_MPS2 =
+            ConfigOptions.key("fleet.rules.harsh-brake-mps2")
                     .doubleType()
-                    .defaultValue(R.overSpeedSeconds())
+                    .defaultValue(R.harshBrakeMps2())
                     .withDescription(
-                            "Seconds over the speed limit in a window that raise OVER_SPEEDING.");
+                            "Deceleration (m/s^2, window minimum) that raises HARSH_BRAKING (0: off).");
+
+    public static final ConfigOption<Double> RULE_OVER_SPEED_KMH =
+            ConfigOptions.key("fleet.rules.over-speed-kmh")
+                    .doubleType()
+                    .defaultValue(R.overSpeedKmh())
+                    .withDescription("Window maximum speed that raises OVER_SPEEDING.");
 
     public static final ConfigOption<Double> RULE_GPS_JUMP_KM =
             ConfigOptions.key("fleet.rules.gps-jump-km")
@@ -226,12 +232,12 @@ public final class LearnerOptions {
                     .defaultValue(R.gpsJumpKm())
                     .withDescription("A GPS jump this large raises GPS_JUMP.");
 
-    public static final ConfigOption<Double> RULE_STUCK_S =
-            ConfigOptions.key("fleet.rules.stuck-seconds")
-                    .doubleType()
-                    .defaultValue(R.stuckSeconds())
+    public static final ConfigOption<Integer> RULE_STUCK_EVENTS =
+            ConfigOptions.key("fleet.rules.stuck-min-events")
+                    .intType()
+                    .defaultValue(R.stuckMinEvents())
                     .withDescription(
-                            "A sensor repeating one value this long while moving: SENSOR_STUCK.");
+                            "An engine-driven sensor repeating one value over a window of this many events while the engine runs: SENSOR_STUCK (0: off).");
 
     public static final ConfigOption<Double> RULE_FUEL_DROP_PER_LITRE =
             ConfigOptions.key("fleet.rules.fuel-drop-per-litre")
@@ -273,10 +279,10 @@ public final class LearnerOptions {
         return new RuleLimits(
                 c.get(RULE_COOLANT_C),
                 c.get(RULE_COOLANT_CRITICAL_C),
-                c.get(RULE_HARSH_BRAKES),
-                c.get(RULE_OVER_SPEED_S),
+                c.get(RULE_HARSH_BRAKE_MPS2),
+                c.get(RULE_OVER_SPEED_KMH),
                 c.get(RULE_GPS_JUMP_KM),
-                c.get(RULE_STUCK_S),
+                c.get(RULE_STUCK_EVENTS),
                 c.get(RULE_FUEL_DROP_PER_LITRE),
                 R.fuelLeakMinDropPct(),
                 c.get(RULE_THEFT_DROP_PCT),
@@ -288,6 +294,7 @@ public final class LearnerOptions {
         return new AlertSettings(
                 c.get(ALERT_QUIET).toMillis(),
                 c.get(ALERT_MAX_PER_HOUR),
-                c.get(ALERT_IDLE_CLEAR).toMillis());
+                c.get(ALERT_IDLE_CLEAR).toMillis(),
+                c.get(ALERT_CONFIRM_MODEL).toMillis());
     }
 }

@@ -100,17 +100,24 @@ public final class Replica implements AutoCloseable {
             columns[m] = FeatureColumns.read(v, model.kind().standardizedColumns());
             out.models[m] = model.kind().modelName();
             out.versions[m] = model.version();
-            ModelScore score = model.score(columns[m]);
+        }
+        List<Finding> ruled = rules.check(v, out.versions[0]);
+        for (int m = 0; m < n; m++) {
+            ReplicaModel model = models.get(m);
+            // Windows a rule flags do not teach the error scale what normal looks like.
+            ModelScore score = model.score(columns[m], ruled.isEmpty());
             out.scores[m] = score == null ? Double.NaN : score.score();
             out.thresholds[m] = model.mayAlert() ? model.threshold().value() : Double.NaN;
             if (score != null) {
                 if (model.mayAlert() && model.threshold().exceeds(score.score())) {
                     findings.add(modelFinding(model, score, columns[m]));
                 }
-                model.threshold().add(score.score());
+                if (model.pastColdStart()) {
+                    model.threshold().add(score.score());
+                }
             }
         }
-        findings.addAll(rules.check(v, out.versions[0]));
+        findings.addAll(ruled);
         out.findings = findings.toArray(new Finding[0]);
         if (findings.isEmpty() || !settings.skipTrainingOnFindings()) {
             for (int m = 0; m < n; m++) {

@@ -46,6 +46,14 @@ final class ReplicaModel implements AutoCloseable {
     /** The parameters of the last report (or of the last adoption): the base of local progress. */
     private List<NamedTensor> base;
 
+    /** Autoencoder: running mean of each input's squared reconstruction error (error scale). */
+    private final double[] sqError;
+
+    private long sqErrorCount;
+
+    /** Scored windows over which the error scale averages (its memory). */
+    private static final int ERROR_SCALE_MEMORY = 2_000;
+
     ReplicaModel(ModelKind kind, LearnerSettings settings, Device device) {
         this.kind = kind;
         this.settings = settings;
@@ -59,6 +67,7 @@ final class ReplicaModel implements AutoCloseable {
         this.pending = new OnlineStandardizer(kind.standardizedColumns());
         this.threshold = new AdaptiveThreshold(settings.thresholds());
         this.base = net.parameters();
+        this.sqError = new double[kind.isRegressor() ? 0 : inputs];
         this.x = new float[settings.batchSize() * inputs];
         this.y = new float[settings.batchSize() * outputs];
     }
@@ -96,16 +105,35 @@ final class ReplicaModel implements AutoCloseable {
         return samplesSinceReport;
     }
 
-    /** The adopted version's score of {@code columns}, or null before the first version. */
-    ModelScore score(double[] columns) {
-        return scoring == null ? null : scoring.score(columns);
+    /**
+     * The adopted version's score of {@code columns}, or null before the first version; the
+     * autoencoder also learns its error scale from it (unless {@code learnScale} is false).
+     */
+    ModelScore score(double[] columns, boolean learnScale) {
+        if (scoring == null) {
+            return null;
+        }
+        if (sqError.length == 0 || !learnScale) {
+            return scoring.score(columns);
+        }
+        double[] errors = new double[sqError.length];
+        ModelScore s = scoring.score(columns, errors);
+        sqErrorCount++;
+        double w = 1.0 / Math.min(sqErrorCount, ERROR_SCALE_MEMORY);
+        for (int i = 0; i < errors.length; i++) {
+            sqError[i] += w * (errors[i] - sqError[i]);
+        }
+        return s;
+    }
+
+    /** Whether the adopted version was trained on enough samples to alert. */
+    boolean pastColdStart() {
+        return scoring != null && scoring.snapshot().sampleCount() >= settings.coldStartSamples();
     }
 
     /** Whether the adopted version is past cold start and its threshold ready. */
     boolean mayAlert() {
-        return scoring != null
-                && scoring.snapshot().sampleCount() >= settings.coldStartSamples()
-                && threshold.ready();
+        return pastColdStart() && threshold.ready();
     }
 
     /** Learns from one window's columns; trains a step when the mini-batch is full. */
@@ -146,7 +174,7 @@ final class ReplicaModel implements AutoCloseable {
                         stepsSinceReport,
                         stepsSinceReport == 0 ? Double.NaN : lossSinceReport / stepsSinceReport,
                         pending,
-                        base,
+                        withErrorScale(base),
                         now);
         pending = new OnlineStandardizer(kind.standardizedColumns());
         samplesSinceReport = 0;
@@ -169,7 +197,7 @@ final class ReplicaModel implements AutoCloseable {
             return false;
         }
         ServableModel servable = ServableModel.of(snapshot);
-        List<NamedTensor> averaged = snapshot.parameters();
+        List<NamedTensor> averaged = ServableModel.networkTensors(snapshot.parameters());
         net.setParameters(
                 settings.keepLocalProgress()
                         ? plusProgress(averaged, net.parameters(), base)
@@ -180,6 +208,19 @@ final class ReplicaModel implements AutoCloseable {
         current = stats;
         scoring = servable;
         return true;
+    }
+
+    private List<NamedTensor> withErrorScale(List<NamedTensor> network) {
+        if (sqError.length == 0) {
+            return network;
+        }
+        float[] scale = new float[sqError.length];
+        for (int i = 0; i < scale.length; i++) {
+            scale[i] = (float) sqError[i];
+        }
+        List<NamedTensor> out = new ArrayList<>(network);
+        out.add(new NamedTensor(ServableModel.ERROR_SCALE, new long[] {scale.length}, scale));
+        return out;
     }
 
     /** {@code averaged + (now - base)}, tensor by tensor. */
@@ -216,6 +257,11 @@ final class ReplicaModel implements AutoCloseable {
         out.writeLong(stepsSinceReport);
         out.writeDouble(lossSinceReport);
         out.writeLong(sequence);
+        out.writeInt(sqError.length);
+        for (double e : sqError) {
+            out.writeDouble(e);
+        }
+        out.writeLong(sqErrorCount);
     }
 
     void read(DataInput in) throws IOException {
@@ -245,6 +291,14 @@ final class ReplicaModel implements AutoCloseable {
         stepsSinceReport = in.readLong();
         lossSinceReport = in.readDouble();
         sequence = in.readLong();
+        int n = in.readInt();
+        if (n != sqError.length) {
+            throw new IOException("error scale of " + n + " inputs, expected " + sqError.length);
+        }
+        for (int i = 0; i < n; i++) {
+            sqError[i] = in.readDouble();
+        }
+        sqErrorCount = in.readLong();
     }
 
     @Override

@@ -19,18 +19,43 @@ public final class ServableModel {
     /** Standardized inputs are clipped to this many standard deviations. */
     public static final double INPUT_CLIP = 8;
 
+    /**
+     * The autoencoder's per-feature typical squared reconstruction error, a snapshot tensor next to
+     * the network's: each feature's error is divided by it, so a feature that is always hard to
+     * reconstruct does not drown the one that suddenly is.
+     */
+    public static final String ERROR_SCALE = "score.sqError";
+
+    /** Floor of a feature's error scale. */
+    public static final double MIN_ERROR_SCALE = 1e-3;
+
     private final ModelSnapshot snapshot;
     private final ModelKind kind;
     private final OnlineStandardizer stats;
     private final DenseNetwork network;
     private final List<String> inputs;
+    private final double[] errorScale;
 
     private ServableModel(ModelSnapshot snapshot, ModelKind kind) {
         this.snapshot = snapshot;
         this.kind = kind;
         this.stats = snapshot.standardizer();
         this.inputs = kind.inputs();
-        this.network = new DenseNetwork(kind.networkSpec(), snapshot.parameters());
+        this.network = new DenseNetwork(kind.networkSpec(), networkTensors(snapshot.parameters()));
+        this.errorScale = new double[inputs.size()];
+        java.util.Arrays.fill(errorScale, 1);
+        for (NamedTensor t : snapshot.parameters()) {
+            if (t.name().equals(ERROR_SCALE) && t.size() == inputs.size() && !kind.isRegressor()) {
+                for (int i = 0; i < errorScale.length; i++) {
+                    errorScale[i] = Math.max(t.get(i), MIN_ERROR_SCALE);
+                }
+            }
+        }
+    }
+
+    /** The tensors of the network itself, without scoring tensors such as {@link #ERROR_SCALE}. */
+    public static List<NamedTensor> networkTensors(List<NamedTensor> parameters) {
+        return parameters.stream().filter(t -> !t.name().startsWith("score.")).toList();
     }
 
     /**
@@ -94,6 +119,14 @@ public final class ServableModel {
      * @throws IllegalArgumentException on a wrong length or a non-finite value
      */
     public ModelScore score(double[] columns) {
+        return score(columns, null);
+    }
+
+    /**
+     * As {@link #score(double[])}; for the autoencoder also writes each input's raw squared
+     * reconstruction error (standardized units) into {@code squaredErrors} if not null.
+     */
+    public ModelScore score(double[] columns, double[] squaredErrors) {
         requireLength(columns, this.columns().size(), "columns " + this.columns());
         double[] z = standardizedInputs(columns);
         double[] out = network.forward(z);
@@ -114,7 +147,10 @@ public final class ServableModel {
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
             double d = z[i] - out[i];
-            sum += d * d;
+            if (squaredErrors != null) {
+                squaredErrors[i] = d * d;
+            }
+            sum += d * d / errorScale[i];
         }
         return new ModelScore(kind.modelName(), version(), sum / z.length, Double.NaN, Double.NaN);
     }
@@ -134,9 +170,9 @@ public final class ServableModel {
 
     /**
      * The {@code top} features that contributed most to the score of {@code columns}, most first.
-     * Autoencoder: each feature's squared reconstruction error. Regressor: the target (observed
-     * against predicted) first, then the inputs whose replacement by their mean would change the
-     * prediction most.
+     * Autoencoder: each feature's squared reconstruction error over its typical one. Regressor: the
+     * target (observed against predicted) first, then the inputs whose replacement by their mean
+     * would change the prediction most.
      */
     public List<Contribution> explain(double[] columns, int top) {
         requireLength(columns, this.columns().size(), "columns " + this.columns());
@@ -148,7 +184,7 @@ public final class ServableModel {
             double[] err = new double[z.length];
             for (int i = 0; i < z.length; i++) {
                 double d = z[i] - out[i];
-                err[i] = d * d;
+                err[i] = d * d / errorScale[i];
                 total += err[i];
             }
             for (int i = 0; i < z.length; i++) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AlertTrackerTest {
 
     private static final long T0 = 1_767_225_600_000L;
-    private static final AlertSettings SETTINGS = new AlertSettings(30_000, 3, 600_000);
+    private static final AlertSettings SETTINGS = new AlertSettings(30_000, 3, 600_000, 30_000);
 
     private static Finding finding(String kind, Severity severity) {
         return new Finding(
@@ -149,5 +149,57 @@ class AlertTrackerTest {
                             assertThat(a.getEmittedAt()).isEqualTo(99);
                         });
         assertThat(state.open).isEmpty();
+    }
+
+    private static Finding model(String kind) {
+        return new Finding(
+                kind,
+                Finding.MODEL,
+                Severity.WARNING,
+                5,
+                2,
+                "anomaly-ae",
+                9,
+                List.of(new Contribution("engineRpmMean", 5_800, 1_900, 0.6)));
+    }
+
+    private static ScoredWindow sliding(long endSeconds, Finding... findings) {
+        ScoredWindow w = window(endSeconds, findings);
+        w.windowKind = "SLIDING_60S";
+        w.windowStart = w.windowEnd - 60_000;
+        return w;
+    }
+
+    @Test
+    void aModelFindingNeedsASecondDisjointWindowAndTheAlertStartsWithTheFirst() {
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        // A one-window blip, seen again only by overlapping sliding windows: no alert.
+        assertThat(tracker.onWindow(state, window(10, model("MODEL_ANOMALY")), 1)).isEmpty();
+        assertThat(tracker.onWindow(state, sliding(20, model("MODEL_ANOMALY")), 2)).isEmpty();
+        assertThat(tracker.onWindow(state, sliding(30, model("MODEL_ANOMALY")), 3)).isEmpty();
+        assertThat(tracker.onWindow(state, window(70), 4)).isEmpty();
+        assertThat(state.open).isEmpty();
+
+        // Persisting into the next tumbling window: confirmed, starting at the first.
+        assertThat(tracker.onWindow(state, window(100, model("MODEL_ANOMALY")), 5)).isEmpty();
+        List<Alert> out = tracker.onWindow(state, window(110, model("MODEL_ANOMALY")), 6);
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getSource()).isEqualTo("MODEL");
+                            assertThat(a.getStartTime()).isEqualTo(T0 + 90_000);
+                            assertThat(a.getDetectedAt()).isEqualTo(T0 + 110_000);
+                            assertThat(a.getModel()).isEqualTo("anomaly-ae");
+                            assertThat(a.getExplanation().get(0).getFeature())
+                                    .isEqualTo("engineRpmMean");
+                        });
+
+        // A confirmation later than the confirmation period does not count.
+        VehicleAlerts other = new VehicleAlerts();
+        tracker.onWindow(other, window(10, model("FUEL_RATE_RESIDUAL")), 1);
+        assertThat(tracker.onWindow(other, window(60, model("FUEL_RATE_RESIDUAL")), 2)).isEmpty();
+        assertThat(tracker.onWindow(other, window(70, model("FUEL_RATE_RESIDUAL")), 3)).hasSize(1);
     }
 }

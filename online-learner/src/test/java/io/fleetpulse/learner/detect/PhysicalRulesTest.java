@@ -3,7 +3,7 @@ package io.fleetpulse.learner.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpulse.avro.FeatureVector;
-import io.fleetpulse.learner.testing.SyntheticFeatures;
+import io.fleetpulse.learner.bench.SyntheticFeatures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,34 +40,42 @@ class PhysicalRulesTest {
     @Test
     void eachRuleNamesItsKindSeverityAndFeature() {
         FeatureVector hot = normal();
-        hot.setCoolantTempMax(111.0);
+        hot.setCoolantTempMax(112.0);
         Finding f = only(hot);
         assertThat(f.kind).isEqualTo(PhysicalRules.ENGINE_OVERHEATING);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.features).startsWith("coolantTempMax");
-        assertThat(f.expected[0]).isEqualTo(108);
+        assertThat(f.expected[0]).isEqualTo(110);
         hot.setCoolantTempMax(120.0);
         assertThat(only(hot).severity()).isEqualTo(Severity.CRITICAL);
 
         FeatureVector brake = normal();
-        brake.setHarshBrakeCount(2);
-        assertThat(only(brake).kind).isEqualTo(PhysicalRules.HARSH_BRAKING);
+        brake.setAccelerationMin(-6.5);
+        Finding b = only(brake);
+        assertThat(b.kind).isEqualTo(PhysicalRules.HARSH_BRAKING);
+        assertThat(b.features).startsWith("accelerationMin");
 
         FeatureVector fast = normal();
-        fast.setOverSpeedSeconds(8.0);
-        assertThat(only(fast).features).startsWith("overSpeedSeconds");
+        fast.setSpeedMax(152.0);
+        assertThat(only(fast).features).startsWith("speedMax");
 
         FeatureVector jump = normal();
         jump.setGpsJumpKm(12.0);
         assertThat(only(jump).kind).isEqualTo(PhysicalRules.GPS_JUMP);
 
         FeatureVector stuck = normal();
-        stuck.setMaxStuckSeconds(45.0);
-        assertThat(only(stuck).kind).isEqualTo(PhysicalRules.SENSOR_STUCK);
+        stuck.setOilPressureStd(0.0);
+        Finding s = only(stuck);
+        assertThat(s.kind).isEqualTo(PhysicalRules.SENSOR_STUCK);
+        assertThat(s.features).startsWith("oilPressureStd");
+        FeatureVector idle = normal();
+        idle.setOilPressureStd(0.0);
+        idle.setEngineRpmMean(0.0); // engine off: a flat reading is no fault
+        assertThat(rules.check(idle, 7)).isEmpty();
 
         FeatureVector leak = normal();
-        leak.setFuelLevelDropPct(0.6);
-        leak.setFuelDropPerLitreUsed(30.0);
+        leak.setFuelLevelDropPct(0.2);
+        leak.setFuelDropPerLitreUsed(10.0);
         Finding l = only(leak);
         assertThat(l.kind).isEqualTo(PhysicalRules.FUEL_LEAK);
         assertThat(l.severity()).isEqualTo(Severity.CRITICAL);

@@ -3,13 +3,13 @@ package io.fleetpulse.learner.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.learner.bench.SyntheticFeatures;
 import io.fleetpulse.learner.detect.Finding;
 import io.fleetpulse.learner.detect.PhysicalRules;
 import io.fleetpulse.learner.detect.ScoredWindow;
 import io.fleetpulse.learner.detect.ThresholdSettings;
 import io.fleetpulse.learner.servable.ModelKind;
 import io.fleetpulse.learner.servable.ModelSnapshot;
-import io.fleetpulse.learner.testing.SyntheticFeatures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fleetpulse.avro.FeatureVector;
-import io.fleetpulse.learner.testing.SyntheticFeatures;
+import io.fleetpulse.learner.bench.SyntheticFeatures;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

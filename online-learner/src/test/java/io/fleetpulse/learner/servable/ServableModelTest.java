@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.learner.bench.SyntheticFeatures;
 import io.fleetpulse.learner.detect.ScoredWindow;
 import io.fleetpulse.learner.replica.LearnerSettings;
 import io.fleetpulse.learner.replica.LocalLearner;
-import io.fleetpulse.learner.testing.SyntheticFeatures;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

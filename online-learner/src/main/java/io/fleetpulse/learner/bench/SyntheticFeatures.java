@@ -1,4 +1,4 @@
-package io.fleetpulse.learner.testing;
+package io.fleetpulse.learner.bench;
 
 import io.fleetpulse.avro.FeatureVector;
 import java.util.SplittableRandom;
@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 /**
  * Plausible feature windows with physical relations between the features (fuel rate and RPM follow
  * speed and load, brake wear follows brake energy, coolant follows load), so models have something
- * to learn, plus helpers that break one relation to make an anomaly. Deterministic per seed.
+ * to learn, plus helpers that break one relation to make an anomaly. Deterministic per seed. Used
+ * by {@code fleet bench learner} (the cost of learning does not depend on where vectors come from)
+ * and by tests.
  */
 public final class SyntheticFeatures {
 
