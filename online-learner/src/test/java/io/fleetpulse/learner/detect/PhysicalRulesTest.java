@@ -84,7 +84,12 @@ class PhysicalRulesTest {
         theft.setDistanceKm(0.0);
         theft.setFuelUsedL(0.0);
         theft.setFuelDropPerLitreUsed(null);
-        theft.setFuelLevelDropPct(3.0);
-        assertThat(only(theft).kind).isEqualTo(PhysicalRules.FUEL_THEFT);
+        theft.setFuelLevelDropPct(9.0);
+        Finding t = only(theft);
+        assertThat(t.kind).isEqualTo(PhysicalRules.FUEL_THEFT);
+        // Fuel-level rules read a noisy sensor: they wait for a confirming window; others do not.
+        assertThat(t.needsConfirmation).isTrue();
+        assertThat(l.needsConfirmation).isTrue();
+        assertThat(b.needsConfirmation).isFalse();
     }
 }
