@@ -178,7 +178,6 @@ public final class ModelFeed implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
-        thread.interrupt();
         thread.join(10_000);
     }
 }
