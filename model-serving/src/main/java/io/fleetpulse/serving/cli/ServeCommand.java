@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,6 +94,11 @@ public final class ServeCommand implements Callable<Integer> {
             defaultValue = "" + ServingSettings.DEFAULT_MAX_BATCH,
             description = "Most vectors per batch; more gets 413 (default: ${DEFAULT-VALUE}).")
     int maxBatch;
+
+    /** Runs model-serving without the fleet CLI (the stack launches it as its own JVM so). */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ServeCommand()).execute(args));
+    }
 
     @Override
     public Integer call() throws Exception {
