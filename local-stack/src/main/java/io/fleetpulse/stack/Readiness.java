@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * Waits for a started process to become ready: a line in its log, or an HTTP health check answering
  * 200. Gives up early, with the log's last lines, when the process dies.
  */
-final class Readiness {
+public final class Readiness {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int TAIL_LINES = 15;
@@ -28,13 +28,14 @@ final class Readiness {
     /**
      * Waits until a line starting with {@code prefix} appears after byte {@code from} of the log.
      */
-    static void awaitLogLine(
+    public static void awaitLogLine(
             String component, Process p, Path log, long from, String prefix, Duration timeout) {
         await(component, p, log, timeout, () -> logContains(log, from, prefix));
     }
 
     /** Waits until {@code GET url} answers 200. */
-    static void awaitHttpOk(String component, Process p, Path log, String url, Duration timeout) {
+    public static void awaitHttpOk(
+            String component, Process p, Path log, String url, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest req =
                 HttpRequest.newBuilder(URI.create(url))
@@ -95,7 +96,7 @@ final class Readiness {
     }
 
     /** Current size of {@code log}, 0 if it does not exist (the offset new output starts at). */
-    static long size(Path log) {
+    public static long size(Path log) {
         try {
             return Files.exists(log) ? Files.size(log) : 0;
         } catch (IOException e) {
@@ -122,7 +123,7 @@ final class Readiness {
     }
 
     /** The last lines of {@code log}, indented, for error messages. */
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines =
                     new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();

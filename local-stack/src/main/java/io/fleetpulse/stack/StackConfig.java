@@ -1,6 +1,7 @@
 package io.fleetpulse.stack;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What {@code fleet up} starts and where.
@@ -9,8 +10,7 @@ import java.time.Duration;
  * @param controllerPort Kafka KRaft controller port
  * @param gatewayPort ingest gateway HTTP port
  * @param retentionBytes {@code retention.bytes} per partition for every non-compacted topic
- * @param withGateway whether to start the ingest gateway
- * @param withFeatureJob whether to start FeatureJob (in its own JVM's Flink mini cluster)
+ * @param skipped names of components not to start ({@code --no-gateway}, ...)
  * @param startTimeout how long one component may take to become ready
  */
 public record StackConfig(
@@ -18,8 +18,7 @@ public record StackConfig(
         int controllerPort,
         int gatewayPort,
         long retentionBytes,
-        boolean withGateway,
-        boolean withFeatureJob,
+        Set<String> skipped,
         Duration startTimeout) {
 
     /** Default ports of the contract. */
@@ -34,6 +33,8 @@ public record StackConfig(
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     public StackConfig {
+        skipped = Set.copyOf(skipped);
+        boolean withGateway = !skipped.contains("gateway");
         for (int p : new int[] {kafkaPort, controllerPort, gatewayPort}) {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("ports must be 1..65535, not " + p);
@@ -48,5 +49,10 @@ public record StackConfig(
         if (retentionBytes < 1024 * 1024) {
             throw new IllegalArgumentException("retention must be at least 1 MiB per partition");
         }
+    }
+
+    /** Whether the component called {@code name} is to run. */
+    public boolean wants(String name) {
+        return !skipped.contains(name);
     }
 }

@@ -1,5 +1,9 @@
 package io.fleetpulse.stack;
 
+import io.fleetpulse.stack.component.FeatureJobComponent;
+import io.fleetpulse.stack.component.GatewayComponent;
+import java.util.HashSet;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The options of {@code fleet up} that {@code fleet demo} shares: ports and retention. */
@@ -49,8 +53,19 @@ public final class StackOptions {
                 controllerPort,
                 gatewayPort,
                 ByteSize.parse(retention),
-                !noGateway,
-                !noFeatureJob,
+                skipped(),
                 StackConfig.START_TIMEOUT);
+    }
+
+    /** The components the {@code --no-...} switches leave out. */
+    Set<String> skipped() {
+        Set<String> skipped = new HashSet<>();
+        if (noGateway) {
+            skipped.add(GatewayComponent.NAME);
+        }
+        if (noFeatureJob) {
+            skipped.add(FeatureJobComponent.NAME);
+        }
+        return skipped;
     }
 }

@@ -39,6 +39,7 @@ public final class UpCommand implements Callable<Integer> {
                         c -> t.row(c.name(), c.pid(), c.address(), "already running", c.logFile()));
         result.started()
                 .forEach(c -> t.row(c.name(), c.pid(), c.address(), "started", c.logFile()));
+        result.failed().forEach(f -> t.row(f.name(), "-", "-", "FAILED: " + f.reason(), "-"));
         t.print(out, 0);
         if (result.started().isEmpty()) {
             out.println("stack already running; nothing started");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ByteSizeAndDurationTest {
@@ -38,8 +39,7 @@ class ByteSizeAndDurationTest {
                                         19092,
                                         18088,
                                         1L << 30,
-                                        true,
-                                        true,
+                                        Set.of(),
                                         Duration.ofSeconds(1)))
                 .hasMessageContaining("three different ports");
     }

@@ -3,6 +3,7 @@ package io.fleetpulse.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetpulse.stack.component.KafkaComponent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +39,7 @@ class StackManagerTest {
                             Ports.freePort(),
                             Ports.freePort(),
                             64L << 20,
-                            false,
-                            false,
+                            Set.of(StackManager.GATEWAY, StackManager.FEATURE_JOB),
                             Duration.ofSeconds(5));
             assertThatThrownBy(() -> manager().up(config, out))
                     .isInstanceOf(StackException.class)
@@ -98,8 +99,8 @@ class StackManagerTest {
 
     @Test
     void segmentsAreSmallerThanRetention() {
-        assertThat(StackManager.segmentBytes(256L << 20)).isEqualTo(64L << 20);
-        assertThat(StackManager.segmentBytes(8L << 30)).isEqualTo(128L << 20);
-        assertThat(StackManager.segmentBytes(2L << 20)).isEqualTo(1L << 20);
+        assertThat(KafkaComponent.segmentBytes(256L << 20)).isEqualTo(64L << 20);
+        assertThat(KafkaComponent.segmentBytes(8L << 30)).isEqualTo(128L << 20);
+        assertThat(KafkaComponent.segmentBytes(2L << 20)).isEqualTo(1L << 20);
     }
 }
