@@ -1,6 +1,7 @@
 package io.fleetpulse.stack;
 
 import io.fleetpulse.loadgen.ProducerBenchCommand;
+import io.fleetpulse.serving.bench.ServingBenchCommand;
 import io.fleetpulse.stack.bench.FeatureBenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +14,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Benchmarks: each prints a table and, with --json FILE, writes the figures as JSON.",
-        subcommands = {ProducerBenchCommand.class, FeatureBenchCommand.class})
+        subcommands = {
+            ProducerBenchCommand.class,
+            FeatureBenchCommand.class,
+            ServingBenchCommand.class
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

@@ -1,6 +1,9 @@
 package io.fleetpulse.stack;
 
 import io.fleetpulse.ingest.topics.Topics;
+import io.fleetpulse.serving.ServingSettings;
+import io.fleetpulse.serving.cli.ServingConsole;
+import io.fleetpulse.stack.component.ServingComponent;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -128,7 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
     private void monitor(String bootstrap, DemoLoad load, Cleanup cleanup, PrintStream out)
             throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-        try (KafkaInspector kafka = new KafkaInspector(bootstrap)) {
+        try (KafkaInspector kafka = new KafkaInspector(bootstrap);
+                ServingConsole serving = servingConsole(bootstrap)) {
             DemoMonitor monitor = new DemoMonitor(kafka, Topics.DEFAULT);
             monitor.sample(load.status());
             long next = System.nanoTime() + interval.toNanos();
@@ -140,9 +144,25 @@ public final class DemoCommand implements Callable<Integer> {
                 next += interval.toNanos();
                 if (!cleanup.begun()) {
                     out.println(monitor.sample(load.status()));
+                    out.println("        " + serving.line());
                 }
             }
         }
+    }
+
+    /** The model-serving line: served versions (with the stack's token) and latest alerts. */
+    private ServingConsole servingConsole(String bootstrap) {
+        String token;
+        try {
+            token = ServingComponent.token(cli.layout());
+        } catch (java.io.IOException e) {
+            token = null;
+        }
+        return new ServingConsole(
+                URI.create("http://" + Ports.address(ServingSettings.DEFAULT_PORT)),
+                token,
+                bootstrap,
+                Topics.DEFAULT.alerts().name());
     }
 
     /** Stops the load, then the components this demo started; runs once. */

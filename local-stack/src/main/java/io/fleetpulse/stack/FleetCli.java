@@ -3,6 +3,7 @@ package io.fleetpulse.stack;
 import io.fleetpulse.ingest.gateway.GatewayCommand;
 import io.fleetpulse.ingest.replay.ReplayCommand;
 import io.fleetpulse.loadgen.SimulateCommand;
+import io.fleetpulse.serving.cli.ServeCommand;
 import io.fleetpulse.stack.impute.ImputeCommand;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             ReplayCommand.class,
             GatewayCommand.class,
+            ServeCommand.class,
             SimulateCommand.class,
             ImputeCommand.class,
             BenchCommand.class,

@@ -2,6 +2,7 @@ package io.fleetpulse.stack;
 
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
+import io.fleetpulse.stack.component.ServingComponent;
 import java.util.HashSet;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -42,6 +43,9 @@ public final class StackOptions {
     @Option(names = "--no-gateway", description = "Start Kafka only, not the ingest gateway")
     boolean noGateway;
 
+    @Option(names = "--no-model-serving", description = "Do not start model-serving (port 18080)")
+    boolean noServing;
+
     /**
      * The configuration these options describe.
      *
@@ -65,6 +69,9 @@ public final class StackOptions {
         }
         if (noFeatureJob) {
             skipped.add(FeatureJobComponent.NAME);
+        }
+        if (noServing) {
+            skipped.add(ServingComponent.NAME);
         }
         return skipped;
     }

@@ -109,7 +109,8 @@ class StackLifecycleITCase {
             "--gateway-port",
             Integer.toString(gatewayPort),
             "--retention-bytes",
-            "64MiB"
+            "64MiB",
+            "--no-model-serving"
         };
 
         Run first = fleet(up);
