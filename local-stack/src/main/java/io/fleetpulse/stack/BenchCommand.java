@@ -1,10 +1,12 @@
 package io.fleetpulse.stack;
 
 import io.fleetpulse.loadgen.ProducerBenchCommand;
+import io.fleetpulse.stack.bench.E2eBenchCommand;
 import io.fleetpulse.stack.bench.FeatureBenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleet bench …}: the benchmarks; each prints a table and writes JSON with --json. */
@@ -13,10 +15,21 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Benchmarks: each prints a table and, with --json FILE, writes the figures as JSON.",
-        subcommands = {ProducerBenchCommand.class, FeatureBenchCommand.class})
+        subcommands = {
+            ProducerBenchCommand.class,
+            FeatureBenchCommand.class,
+            E2eBenchCommand.class
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    @ParentCommand FleetCli cli;
+
+    /** The {@code fleet} command this runs under (for the local stack). */
+    public FleetCli cli() {
+        return cli;
+    }
 
     @Override
     public Integer call() {
