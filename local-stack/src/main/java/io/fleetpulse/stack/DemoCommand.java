@@ -4,6 +4,8 @@ import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.serving.ServingSettings;
 import io.fleetpulse.serving.cli.ServingConsole;
 import io.fleetpulse.stack.component.ServingComponent;
+import io.fleetpulse.stack.observe.PinotProbe;
+import io.fleetpulse.stack.observe.PipelineProbe;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -128,12 +130,18 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Set (by {@code fleet}) to the running Pinot broker's URL; the console then shows Pinot. */
+    static final String PINOT_BROKER_PROPERTY = "fleet.pinot.broker";
+
     private void monitor(String bootstrap, DemoLoad load, Cleanup cleanup, PrintStream out)
             throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        String broker = System.getProperty(PINOT_BROKER_PROPERTY, "");
+        PinotProbe pinot = broker.isBlank() ? null : new PinotProbe(broker);
         try (KafkaInspector kafka = new KafkaInspector(bootstrap);
+                PipelineProbe probe = PipelineProbe.start(bootstrap, Topics.DEFAULT);
                 ServingConsole serving = servingConsole(bootstrap)) {
-            DemoMonitor monitor = new DemoMonitor(kafka, Topics.DEFAULT);
+            DemoMonitor monitor = new DemoMonitor(kafka, Topics.DEFAULT, probe, pinot);
             monitor.sample(load.status());
             long next = System.nanoTime() + interval.toNanos();
             while (!load.finished() && !cleanup.begun() && System.nanoTime() < deadline) {

@@ -4,7 +4,7 @@ package io.fleetpulse.stack;
  * The traffic a demo drives into the stack (the fleet simulator), seen through what the demo needs:
  * start it, ask how it is doing for the console line, and stop it.
  */
-interface DemoLoad extends AutoCloseable {
+public interface DemoLoad extends AutoCloseable {
 
     /** Starts sending in the background. */
     void start();

@@ -25,7 +25,7 @@ import picocli.CommandLine;
  * LoadRun}, {@link KafkaTelemetrySink}) with the defaults of {@code fleet simulate}, so the demo
  * drives exactly what {@code fleet simulate} would.
  */
-final class SimulatorLoad implements DemoLoad {
+public final class SimulatorLoad implements DemoLoad {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     // Gateway batching as `fleet simulate --via gateway` does by default.
@@ -63,7 +63,7 @@ final class SimulatorLoad implements DemoLoad {
      * (or, when {@code gateway} is not null, through the gateway at that base URL), otherwise with
      * {@code fleet simulate}'s defaults (missing data, anomalies, seed). Labels go to Kafka.
      */
-    static SimulatorLoad create(
+    public static SimulatorLoad create(
             String bootstrap,
             URI gateway,
             int rate,
@@ -137,6 +137,11 @@ final class SimulatorLoad implements DemoLoad {
                 GATEWAY_LINGER,
                 GATEWAY_IN_FLIGHT,
                 stats);
+    }
+
+    /** Events the broker (or the gateway) acknowledged so far. */
+    public long acked() {
+        return stats.acked();
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class BenchReport {
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Set<String> columns = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Object> data = new LinkedHashMap<>();
 
     private BenchReport(String name, String title, MachineInfo machine) {
         this.name = name;
@@ -66,6 +67,15 @@ public final class BenchReport {
     /** Adds a line of explanation printed under the table and kept in the JSON. */
     public BenchReport note(String text) {
         notes.add(text);
+        return this;
+    }
+
+    /**
+     * Attaches raw data to the JSON only (e.g. a time series), under {@code data.<key>}; plain
+     * maps, lists, records and numbers.
+     */
+    public BenchReport data(String key, Object value) {
+        data.put(key, value);
         return this;
     }
 
@@ -150,6 +160,9 @@ public final class BenchReport {
         }
         out.put("rows", rowList);
         out.put("notes", notes);
+        if (!data.isEmpty()) {
+            out.put("data", data);
+        }
         return out;
     }
 
