@@ -12,6 +12,7 @@ import io.fleetpulse.ingest.wire.AvroWire;
 import io.fleetpulse.learner.servable.ModelKind;
 import io.fleetpulse.learner.servable.ModelSnapshot;
 import io.fleetpulse.learner.servable.ServableModel;
+import io.fleetpulse.serving.cli.ServingConsole;
 import io.fleetpulse.serving.http.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -103,6 +104,16 @@ class ModelServingITCase extends ServingTestBase {
             }
             assertThat(servedAfterNanos).isPositive();
             assertThat(Duration.ofNanos(servedAfterNanos)).isLessThan(Duration.ofSeconds(1));
+            try (ServingConsole console =
+                    new ServingConsole(
+                            serving.baseUri(),
+                            TOKEN,
+                            KAFKA.bootstrapServers(),
+                            topics.alerts().name())) {
+                assertThat(console.line())
+                        .contains("anomaly-ae v3, brake-wear v3, fuel-rate v4")
+                        .contains("alerts: none yet");
+            }
         }
         // A restart reads the topic to its end again and serves the newest at once.
         try (ModelServing serving = startServing()) {
@@ -118,7 +129,14 @@ class ModelServingITCase extends ServingTestBase {
             ServingClient c = client(serving);
             String path = "/v1/alerts/stream?vehicle=truck-1&severity=warning";
             String firstId;
-            try (SseReader sse = open(c, path, null)) {
+            ServingConsole console =
+                    new ServingConsole(
+                            serving.baseUri(),
+                            TOKEN,
+                            KAFKA.bootstrapServers(),
+                            topics.alerts().name());
+            try (console;
+                    SseReader sse = open(c, path, null)) {
                 assertThat(sse.awaitComment("subscribed", WAIT)).isTrue();
                 sendAlert(alert("truck-1", "ENGINE_OVERHEATING", "WARNING", 1));
                 sendAlert(alert("truck-2", "ENGINE_OVERHEATING", "CRITICAL", 2));
@@ -142,6 +160,15 @@ class ModelServingITCase extends ServingTestBase {
                 assertThat(a2.get("kind").asText()).isEqualTo("GPS_JUMP");
                 assertThat(sse.nextEvent(Duration.ofMillis(500))).isNull();
                 firstId = first.id();
+                String line = console.line();
+                for (int i = 0; i < 20 && !line.contains("4 since start"); i++) {
+                    Thread.sleep(100);
+                    line = console.line();
+                }
+                assertThat(line)
+                        .contains("serving: no model published yet")
+                        .contains("4 since start; latest ")
+                        .contains("truck-1 GPS_JUMP CRITICAL OPEN");
             }
             // Resume after the first alert: the second comes again, nothing before it.
             try (SseReader resumed = open(c, path, firstId)) {

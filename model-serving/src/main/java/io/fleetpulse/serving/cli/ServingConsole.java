@@ -59,6 +59,8 @@ public final class ServingConsole implements AutoCloseable {
                     .forEach(i -> parts.add(new TopicPartition(alertsTopic, i.partition())));
             alerts.assign(parts);
             alerts.seekToEnd(parts);
+            // seekToEnd is lazy: take the positions now, or alerts before the first poll are lost.
+            parts.forEach(tp -> alerts.position(tp, Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
             // the line will say no alerts
         }
