@@ -2,6 +2,7 @@ package io.fleetpulse.serving.alerts;
 
 import io.fleetpulse.avro.Alert;
 import io.fleetpulse.ingest.wire.AvroWire;
+import io.fleetpulse.serving.feed.ReaderProps;
 import io.fleetpulse.serving.http.ApiError;
 import io.fleetpulse.serving.http.ApiException;
 import io.fleetpulse.serving.http.Json;
@@ -61,11 +62,7 @@ public final class AlertStreams implements AutoCloseable {
         this.topic = topic;
         this.maxClients = maxClients;
         this.metrics = metrics;
-        this.props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "model-serving-alerts");
+        this.props = ReaderProps.readCommitted(bootstrap, "model-serving-alerts");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     }
 

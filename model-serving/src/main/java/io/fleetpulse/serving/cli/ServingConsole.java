@@ -3,6 +3,7 @@ package io.fleetpulse.serving.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetpulse.avro.Alert;
 import io.fleetpulse.ingest.wire.AvroWire;
+import io.fleetpulse.serving.feed.ReaderProps;
 import io.fleetpulse.serving.http.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -46,13 +45,11 @@ public final class ServingConsole implements AutoCloseable {
     public ServingConsole(URI base, String token, String bootstrap, String alertsTopic) {
         this.base = base;
         this.token = token;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "demo-console-alerts");
         this.alerts =
-                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                new KafkaConsumer<>(
+                        ReaderProps.readCommitted(bootstrap, "demo-console-alerts"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
         List<TopicPartition> parts = new ArrayList<>();
         try {
             alerts.partitionsFor(alertsTopic, Duration.ofSeconds(5))

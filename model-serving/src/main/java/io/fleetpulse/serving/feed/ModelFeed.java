@@ -57,12 +57,8 @@ public final class ModelFeed implements AutoCloseable {
         this.topic = topic;
         this.registry = registry;
         this.listener = listener;
-        this.consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumerProps = ReaderProps.readCommitted(bootstrap, "model-serving-models");
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "model-serving-models");
         consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 32 * 1024 * 1024);
         consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.thread = new Thread(this::run, "model-feed");
