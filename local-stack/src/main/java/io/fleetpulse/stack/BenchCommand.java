@@ -1,6 +1,7 @@
 package io.fleetpulse.stack;
 
 import io.fleetpulse.loadgen.ProducerBenchCommand;
+import io.fleetpulse.pinot.bench.PinotBenchCommand;
 import io.fleetpulse.stack.bench.E2eBenchCommand;
 import io.fleetpulse.stack.bench.FeatureBenchCommand;
 import java.util.concurrent.Callable;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ProducerBenchCommand.class,
             FeatureBenchCommand.class,
-            E2eBenchCommand.class
+            E2eBenchCommand.class,
+            PinotBenchCommand.class
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -3,6 +3,8 @@ package io.fleetpulse.stack;
 import io.fleetpulse.ingest.gateway.GatewayCommand;
 import io.fleetpulse.ingest.replay.ReplayCommand;
 import io.fleetpulse.loadgen.SimulateCommand;
+import io.fleetpulse.pinot.PinotCommand;
+import io.fleetpulse.pinot.QueryCommand;
 import io.fleetpulse.stack.impute.ImputeCommand;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
             GatewayCommand.class,
             SimulateCommand.class,
             ImputeCommand.class,
+            PinotCommand.class,
+            QueryCommand.class,
             BenchCommand.class,
             EvalCommand.class
         })
