@@ -3,6 +3,7 @@ package io.fleetpulse.stack;
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.KafkaComponent;
+import io.fleetpulse.stack.component.PinotComponent;
 import java.util.List;
 
 /**
@@ -14,6 +15,10 @@ public final class StackComponents {
 
     /** Kafka first (everything reads or writes it), then the processes that use it. */
     public static List<StackComponent> standard() {
-        return List.of(new KafkaComponent(), new GatewayComponent(), new FeatureJobComponent());
+        return List.of(
+                new KafkaComponent(),
+                new GatewayComponent(),
+                new FeatureJobComponent(),
+                new PinotComponent());
     }
 }
