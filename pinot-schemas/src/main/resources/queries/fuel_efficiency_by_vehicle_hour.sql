@@ -1,16 +1,16 @@
 -- Fuel efficiency per vehicle and hour: litres per 100 km (fuel used over distance driven, summed over 10 s windows).
--- @param from time -24h Start of the interval (inclusive)
--- @param to time now End of the interval (exclusive)
+-- @param from hour -24h First hour (a time, rounded down to its hour)
+-- @param to hour now Last hour, included (a time, rounded down to its hour)
 -- @param limit int 1000 Most rows to return (newest hours first)
 SELECT vehicleId,
-       DATETRUNC('HOUR', windowStart, 'MILLISECONDS') AS hourStart,
+       windowHour * 3600000 AS hourStart,
        SUM(fuelUsedL) AS litres,
        SUM(distanceKm) AS km,
        100 * SUM(fuelUsedL) / SUM(distanceKm) AS litresPer100Km
 FROM vehicle_features
 WHERE windowKind = 'TUMBLING_10S'
-  AND windowStart >= ${from} AND windowStart < ${to}
-GROUP BY vehicleId, DATETRUNC('HOUR', windowStart, 'MILLISECONDS')
+  AND windowHour >= ${from} AND windowHour <= ${to}
+GROUP BY vehicleId, windowHour
 HAVING SUM(distanceKm) > 0
-ORDER BY DATETRUNC('HOUR', windowStart, 'MILLISECONDS') DESC, vehicleId
+ORDER BY windowHour DESC, vehicleId
 LIMIT ${limit}

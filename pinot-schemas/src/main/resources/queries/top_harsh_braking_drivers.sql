@@ -1,5 +1,5 @@
--- Drivers with the most harsh-braking onsets in the last 24 h (counted in 10 s windows), with the distance they drove.
--- @param since time -24h Start of the interval
+-- Drivers with the most harsh-braking onsets in the last 24 h (counted in 10 s windows, from the start of the hour 24 h ago), with the distance they drove.
+-- @param since hour -24h Start of the interval (a time, rounded down to its hour)
 -- @param limit int 10 Number of drivers
 SELECT driverId,
        SUM(harshBrakeCount) AS harshBrakes,
@@ -7,7 +7,7 @@ SELECT driverId,
        COUNT(*) AS windows
 FROM vehicle_features
 WHERE windowKind = 'TUMBLING_10S'
-  AND windowStart >= ${since}
+  AND windowHour >= ${since}
 GROUP BY driverId
 ORDER BY SUM(harshBrakeCount) DESC, driverId
 LIMIT ${limit}

@@ -1,6 +1,7 @@
 package io.fleetpulse.stack;
 
 import io.fleetpulse.loadgen.ProducerBenchCommand;
+import io.fleetpulse.pinot.bench.PinotBenchCommand;
 import io.fleetpulse.serving.bench.ServingBenchCommand;
 import io.fleetpulse.stack.bench.E2eBenchCommand;
 import io.fleetpulse.stack.bench.FeatureBenchCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
             ProducerBenchCommand.class,
             FeatureBenchCommand.class,
             E2eBenchCommand.class,
-            ServingBenchCommand.class
+            ServingBenchCommand.class,
+            PinotBenchCommand.class
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -3,7 +3,10 @@ package io.fleetpulse.stack;
 import io.fleetpulse.ingest.gateway.GatewayCommand;
 import io.fleetpulse.ingest.replay.ReplayCommand;
 import io.fleetpulse.loadgen.SimulateCommand;
+import io.fleetpulse.pinot.PinotCommand;
+import io.fleetpulse.pinot.QueryCommand;
 import io.fleetpulse.serving.cli.ServeCommand;
+import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.impute.ImputeCommand;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -14,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code fleet} command line: starts, inspects and stops the local stack and composes the other
- * modules' commands (replay, gateway, simulator, benchmarks) under one name. Before parsing, it
- * points the system property {@code fleet.bootstrap} at the running stack's broker, which is the
- * default of every {@code --bootstrap-server} option.
+ * modules' commands (replay, gateway, simulator, Pinot tables and queries, benchmarks) under one
+ * name. Before parsing, it points the system properties {@code fleet.bootstrap} (every {@code
+ * --bootstrap-server} default) and {@code fleet.pinot.controller} / {@code fleet.pinot.broker} at
+ * the running stack.
  */
 @Command(
         name = "fleet",
@@ -34,6 +38,8 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             SimulateCommand.class,
             ImputeCommand.class,
+            PinotCommand.class,
+            QueryCommand.class,
             BenchCommand.class,
             EvalCommand.class
         })
@@ -41,6 +47,12 @@ public final class FleetCli implements Callable<Integer> {
 
     /** System property read by every {@code --bootstrap-server} default. */
     public static final String BOOTSTRAP_PROPERTY = "fleet.bootstrap";
+
+    /** System property read by the Pinot commands' {@code --controller} default. */
+    public static final String PINOT_CONTROLLER_PROPERTY = "fleet.pinot.controller";
+
+    /** System property read by the Pinot commands' {@code --broker} default. */
+    public static final String PINOT_BROKER_PROPERTY = "fleet.pinot.broker";
 
     @Spec CommandSpec spec;
 
@@ -99,12 +111,32 @@ public final class FleetCli implements Callable<Integer> {
         return cl;
     }
 
+    /**
+     * Sets the system properties the commands' defaults read ({@value #BOOTSTRAP_PROPERTY}, {@value
+     * #PINOT_CONTROLLER_PROPERTY}, {@value #PINOT_BROKER_PROPERTY}) to the running stack's
+     * addresses, unless already set.
+     */
+    public static void pointAtRunningStack(StackManager stack) {
+        if (System.getProperty(BOOTSTRAP_PROPERTY) == null) {
+            stack.bootstrap().ifPresent(b -> System.setProperty(BOOTSTRAP_PROPERTY, b));
+        }
+        stack.running(PinotComponent.NAME)
+                .ifPresent(
+                        p -> {
+                            if (System.getProperty(PINOT_CONTROLLER_PROPERTY) == null) {
+                                System.setProperty(PINOT_CONTROLLER_PROPERTY, p.address());
+                            }
+                            if (System.getProperty(PINOT_BROKER_PROPERTY) == null) {
+                                System.setProperty(
+                                        PINOT_BROKER_PROPERTY, PinotComponent.brokerUrl(p));
+                            }
+                        });
+    }
+
     public static void main(String[] args) {
         FleetCli cli = new FleetCli();
         try {
-            if (System.getProperty(BOOTSTRAP_PROPERTY) == null) {
-                cli.stack().bootstrap().ifPresent(b -> System.setProperty(BOOTSTRAP_PROPERTY, b));
-            }
+            pointAtRunningStack(cli.stack());
         } catch (UncheckedIOException e) {
             System.err.println("fleet: " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.fleetpulse.stack;
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.KafkaComponent;
+import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class StackComponents {
                 new KafkaComponent(),
                 new GatewayComponent(),
                 new FeatureJobComponent(),
-                new ServingComponent());
+                new ServingComponent(),
+                new PinotComponent());
     }
 }

@@ -125,7 +125,8 @@ public final class StackManager {
 
     /**
      * Stops every recorded component that is ours, newest first, and removes the state; with {@code
-     * purge} also deletes Kafka's data and the logs. Returns the PIDs it stopped.
+     * purge} also deletes Kafka's data, the components' data derived from it ({@code
+     * work/stack/data}, e.g. Pinot's) and the logs. Returns the PIDs it stopped.
      */
     public List<Long> down(boolean purge, PrintStream out) {
         StackState state = StackState.load(layout);
@@ -138,7 +139,15 @@ public final class StackManager {
         if (purge) {
             deleteTree(layout.kafkaDataDir());
             deleteTree(layout.logsDir());
-            out.println("purged " + layout.kafkaDataDir() + " and " + layout.logsDir());
+            // Components' data derived from Kafka (Pinot's tables) would point past the new log.
+            deleteTree(layout.stackDir().resolve("data"));
+            out.println(
+                    "purged "
+                            + layout.kafkaDataDir()
+                            + ", "
+                            + layout.stackDir().resolve("data")
+                            + " and "
+                            + layout.logsDir());
         }
         return stopped;
     }

@@ -2,6 +2,7 @@ package io.fleetpulse.stack;
 
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
+import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,6 +41,9 @@ public final class StackOptions {
     @Option(names = "--no-feature-job", description = "Do not start FeatureJob")
     boolean noFeatureJob;
 
+    @Option(names = "--no-pinot", description = "Do not start Pinot (the analyst tables)")
+    boolean noPinot;
+
     @Option(names = "--no-gateway", description = "Start Kafka only, not the ingest gateway")
     boolean noGateway;
 
@@ -72,6 +76,9 @@ public final class StackOptions {
         }
         if (noServing) {
             skipped.add(ServingComponent.NAME);
+        }
+        if (noPinot) {
+            skipped.add(PinotComponent.NAME);
         }
         return skipped;
     }

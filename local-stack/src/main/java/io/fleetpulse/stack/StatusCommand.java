@@ -2,6 +2,8 @@ package io.fleetpulse.stack;
 
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
+import io.fleetpulse.stack.component.PinotComponent;
+import io.fleetpulse.stack.component.PinotStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         TextTable t = new TextTable("component", "pid", "alive", "address", "uptime", "log");
         ComponentState kafka = null;
+        ComponentState pinot = null;
         for (ComponentState c : state.components()) {
             boolean ours = Processes.isOurs(c, layout.workDir());
             String alive =
@@ -48,11 +51,18 @@ public final class StatusCommand implements Callable<Integer> {
             if (ours && c.name().equals(StackManager.KAFKA)) {
                 kafka = c;
             }
+            if (ours && c.name().equals(PinotComponent.NAME)) {
+                pinot = c;
+            }
         }
         t.print(out, 0);
         if (kafka != null) {
             out.println();
             kafkaReport(kafka.address(), out);
+        }
+        if (pinot != null) {
+            out.println();
+            PinotStatus.print(pinot, out);
         }
         return 0;
     }

@@ -102,6 +102,7 @@ class StackLifecycleITCase {
         int gatewayPort = Ports.freePort();
         String[] up = {
             "up",
+            "--no-pinot", // PinotStackITCase covers Pinot
             "--kafka-port",
             Integer.toString(kafkaPort),
             "--controller-port",

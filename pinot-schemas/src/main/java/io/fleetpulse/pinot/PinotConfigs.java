@@ -3,6 +3,7 @@ package io.fleetpulse.pinot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetpulse.avro.Alert;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.ingest.telemetry.Sensor;
@@ -26,6 +27,9 @@ public final class PinotConfigs {
 
     /** The per-vehicle window features table (FeatureJob's output, one row per window). */
     public static final String FEATURES = "vehicle_features";
+
+    /** The anomaly alerts table (LearnerJob's output, the latest state of each alert: upsert). */
+    public static final String ALERTS = "alerts";
 
     /** Suffix of the per-sensor flag column saying the value was imputed, e.g. speedKmhImputed. */
     public static final String IMPUTED_SUFFIX = "Imputed";
@@ -77,9 +81,23 @@ public final class PinotConfigs {
                 .withStreamConfigs(AvroDecoderProps.of(FeatureVector.class));
     }
 
+    /** The alerts table as declared (production topic, default local broker). */
+    public static PinotTable alerts() {
+        return load(ALERTS);
+    }
+
+    /** The alerts table as applied to {@code topics} on {@code bootstrapServers}. */
+    public static PinotTable alerts(Topics topics, String bootstrapServers) {
+        return alerts().withStream(topics.alerts().name(), bootstrapServers)
+                .withStreamConfigs(AvroDecoderProps.of(Alert.class));
+    }
+
     /** Every FleetPulse table as applied to {@code topics} on {@code bootstrapServers}. */
     public static List<PinotTable> all(Topics topics, String bootstrapServers) {
-        return List.of(telemetry(topics, bootstrapServers), features(topics, bootstrapServers));
+        return List.of(
+                telemetry(topics, bootstrapServers),
+                features(topics, bootstrapServers),
+                alerts(topics, bootstrapServers));
     }
 
     /**

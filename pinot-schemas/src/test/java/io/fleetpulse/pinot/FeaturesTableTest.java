@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The window features table stays in step with the FeatureVector contract and the registry. */
 class FeaturesTableTest {
 
+    private static final String WINDOW_HOUR = "windowHour";
+
     private final PinotTable table = PinotConfigs.features();
     private final Map<String, PinotTable.Column> columns =
             table.columns().stream()
@@ -28,9 +30,10 @@ class FeaturesTableTest {
     void mirrorsEveryFieldOfTheFeatureVectorContractWithItsType() {
         Schema contract = FeatureVector.getClassSchema();
 
-        assertThat(columns.keySet())
-                .containsExactlyInAnyOrderElementsOf(
-                        contract.getFields().stream().map(Schema.Field::name).toList());
+        List<String> names =
+                new ArrayList<>(contract.getFields().stream().map(Schema.Field::name).toList());
+        names.add(WINDOW_HOUR);
+        assertThat(columns.keySet()).containsExactlyInAnyOrderElementsOf(names);
         for (Schema.Field field : contract.getFields()) {
             Schema type = field.schema();
             if (type.getType() == Schema.Type.UNION) {
@@ -87,6 +90,38 @@ class FeaturesTableTest {
         assertThat(texts(indexing.path("invertedIndexColumns")))
                 .containsExactly("vehicleId", "driverId", "windowKind");
         assertThat(texts(indexing.path("rangeIndexColumns"))).containsExactly("windowStart");
+    }
+
+    @Test
+    void aStarTreeOnKindHourDriverAndVehicleAnswersTheWindowAggregations() {
+        JsonNode config = table.tableConfigJson();
+        JsonNode starTree = config.path("tableIndexConfig").path("starTreeIndexConfigs").get(0);
+
+        assertThat(columns.get(WINDOW_HOUR).dataType()).isEqualTo("LONG");
+        assertThat(config.path("ingestionConfig").path("transformConfigs"))
+                .anySatisfy(
+                        t -> {
+                            assertThat(t.path("columnName").asText()).isEqualTo(WINDOW_HOUR);
+                            assertThat(t.path("transformFunction").asText())
+                                    .isEqualTo("toEpochHours(windowStart)");
+                        });
+        assertThat(texts(starTree.path("dimensionsSplitOrder")))
+                .containsExactly("windowKind", WINDOW_HOUR, "driverId", "vehicleId");
+        assertThat(texts(starTree.path("functionColumnPairs")))
+                .contains(
+                        "SUM__fuelUsedL",
+                        "SUM__distanceKm",
+                        "SUM__harshBrakeCount",
+                        "MAX__lastEventTime");
+        // The named queries on this table filter on the hour column, so the star-tree applies.
+        for (String name :
+                List.of(
+                        "fuel_efficiency_by_vehicle_hour",
+                        "top_harsh_braking_drivers",
+                        "silent_vehicles")) {
+            String sql = NamedQueries.find(name).orElseThrow().template();
+            assertThat(sql).as(name).contains(WINDOW_HOUR + " >=").doesNotContain("windowStart");
+        }
     }
 
     @Test

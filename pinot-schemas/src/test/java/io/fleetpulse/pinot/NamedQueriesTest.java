@@ -24,7 +24,8 @@ class NamedQueriesTest {
                         "top_harsh_braking_drivers",
                         "vehicle_trajectory",
                         "imputation_rate_per_sensor",
-                        "silent_vehicles");
+                        "silent_vehicles",
+                        "alerts_by_kind_severity");
     }
 
     @Test

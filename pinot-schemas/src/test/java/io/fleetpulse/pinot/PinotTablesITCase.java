@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetpulse.avro.Alert;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.embedded.pinot.testing.PinotClusterExtension;
@@ -39,6 +40,7 @@ class PinotTablesITCase {
 
     private static Topics topics;
     private static FleetDataSet data;
+    private static FleetAlerts alerts;
     private static List<ApplyResult> firstApply;
     private static PinotControllerClient controller;
     private static PinotBrokerClient broker;
@@ -62,8 +64,12 @@ class PinotTablesITCase {
         producer.sendCommitted(List.of(afterGhost), List.of(), "GHOST");
         producer.sendWithOlderSchema(
                 FleetDataSet.event("OLDV", "D0", data.ago(Duration.ofHours(48)), 1, Set.of()));
+        alerts = new FleetAlerts(data);
+        producer.sendAlerts(alerts.sent);
         awaitCount("telemetry", data.telemetry.size() + 2);
         awaitCount("vehicle_features", data.features.size());
+        // Every record, superseded ones included, before asserting on the latest states.
+        awaitCount("alerts OPTION(skipUpsert=true)", alerts.sent.size());
     }
 
     private static List<PinotTable> tables() {
@@ -87,7 +93,9 @@ class PinotTablesITCase {
                         "schema telemetry: created",
                         "table telemetry: created",
                         "schema vehicle_features: created",
-                        "table vehicle_features: created");
+                        "table vehicle_features: created",
+                        "schema alerts: created",
+                        "table alerts: created");
         assertThat(controller.schema("telemetry")).isPresent();
         assertThat(controller.realtimeTable("vehicle_features")).isPresent();
     }
@@ -184,7 +192,9 @@ class PinotTablesITCase {
 
     @Test
     void abortedRowsAreNeverQueryableAndBadRecordsAreSkipped() {
-        assertThat(count("SELECT COUNT(*) FROM telemetry WHERE vehicleId = 'AFTER-GHOST'"))
+        // AFTER-GHOST was keyed GHOST, so it sits outside its vehicle's partition: find it by
+        // driver and sequence number (a vehicleId filter is pruned to the vehicle's partition).
+        assertThat(count("SELECT COUNT(*) FROM telemetry WHERE driverId = 'D0' AND seq = 2"))
                 .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM telemetry WHERE vehicleId = 'GHOST'")).isZero();
         // The garbage record went first into V1's partition; V1's rows behind it all arrived.
@@ -294,6 +304,73 @@ class PinotTablesITCase {
         assertThat(column(tenMinutes, "vehicleId")).containsExactly("V1", "V3");
         assertThat(tenMinutes.value(0, "silentMinutes").asDouble()).isBetween(41.0, 42.0);
         assertThat(column(halfAnHour, "vehicleId")).containsExactly("V1");
+    }
+
+    @Test
+    void upsertKeepsOneRowPerAlertInItsLatestState() {
+        QueryResult cleared =
+                broker.query(
+                        "SELECT status, endTime, explanationJson FROM alerts WHERE alertId = '"
+                                + FleetAlerts.OPENED_THEN_CLEARED
+                                + "'");
+        QueryResult outOfOrder =
+                broker.query(
+                        "SELECT status FROM alerts WHERE alertId = '"
+                                + FleetAlerts.CLEARED_BEFORE_OPEN
+                                + "'");
+
+        assertThat(count("SELECT COUNT(*) FROM alerts")).isEqualTo(alerts.latest().size());
+        assertThat(cleared.rows()).hasSize(1);
+        assertThat(cleared.value(0, "status").asText()).isEqualTo(FleetAlerts.CLEARED);
+        assertThat(cleared.value(0, "endTime").asLong())
+                .isEqualTo(alerts.latest().get(FleetAlerts.OPENED_THEN_CLEARED).getEndTime());
+        assertThat(cleared.value(0, "explanationJson").asText())
+                .contains("\"feature\":\"" + FleetAlerts.EXPLAINED_BY + "\"");
+        // The older OPEN record arrived last; the comparison column (emittedAt) keeps CLEARED.
+        assertThat(column(outOfOrder, "status")).containsExactly(FleetAlerts.CLEARED);
+    }
+
+    @Test
+    void alertsByKindAndSeverityCountEachAlertOnceInItsLatestStatePerHour() {
+        QueryResult r = named("alerts_by_kind_severity", Map.of());
+
+        long since = data.ago(Duration.ofHours(24));
+        Map<List<Object>, long[]> expected =
+                new java.util.TreeMap<>(
+                        java.util.Comparator.<List<Object>, Long>comparing(k -> -(Long) k.get(0))
+                                .thenComparing(k -> (String) k.get(1))
+                                .thenComparing(k -> (String) k.get(2)));
+        for (Alert a : alerts.latest().values()) {
+            if (a.getStartTime() >= since) {
+                long hour = a.getStartTime() - Math.floorMod(a.getStartTime(), 3_600_000L);
+                long[] counts =
+                        expected.computeIfAbsent(
+                                List.of(hour, a.getKind(), a.getSeverity()), k -> new long[3]);
+                counts[0]++;
+                counts[1] += a.getStatus().equals(FleetAlerts.OPEN) ? 1 : 0;
+                counts[2] += a.getSource().equals("MODEL") ? 1 : 0;
+            }
+        }
+        assertThat(r.rows()).hasSize(expected.size());
+        int i = 0;
+        for (Map.Entry<List<Object>, long[]> e : expected.entrySet()) {
+            assertThat(r.value(i, "hourStart").asLong()).isEqualTo(e.getKey().get(0));
+            assertThat(r.value(i, "kind").asText()).isEqualTo(e.getKey().get(1));
+            assertThat(r.value(i, "severity").asText()).isEqualTo(e.getKey().get(2));
+            assertThat(r.value(i, "alerts").asLong()).isEqualTo(e.getValue()[0]);
+            assertThat(r.value(i, "stillOpen").asLong()).isEqualTo(e.getValue()[1]);
+            assertThat(r.value(i, "fromModels").asLong()).isEqualTo(e.getValue()[2]);
+            i++;
+        }
+        // Known totals: 4 alerts in the last 24 h, 2 still open (V1's second, V2's overheating).
+        long total = 0;
+        long open = 0;
+        for (int row = 0; row < r.rows().size(); row++) {
+            total += r.value(row, "alerts").asLong();
+            open += r.value(row, "stillOpen").asLong();
+        }
+        assertThat(total).isEqualTo(4);
+        assertThat(open).isEqualTo(2);
     }
 
     @Test

@@ -179,6 +179,23 @@ class TelemetryTableTest {
     }
 
     @Test
+    void segmentsArePartitionedByVehicleAsTheTopicIsSoVehicleQueriesArePruned() {
+        JsonNode vehicle =
+                table.tableConfigJson()
+                        .path("tableIndexConfig")
+                        .path("segmentPartitionConfig")
+                        .path("columnPartitionMap")
+                        .path("vehicleId");
+
+        // Kafka's default partitioner is murmur2 of the key (the vehicle id), as Pinot's Murmur.
+        assertThat(vehicle.path("functionName").asText()).isEqualTo("Murmur");
+        assertThat(vehicle.path("numPartitions").asInt())
+                .isEqualTo(Topics.DEFAULT.imputed().partitions());
+        assertThat(texts(table.tableConfigJson().path("routing").path("segmentPrunerTypes")))
+                .containsExactly("partition");
+    }
+
+    @Test
     void aTestCanPointTheTableAtItsOwnTopicAndBroker() {
         Topics topics = Topics.withPrefix("it-42.");
 

@@ -1,6 +1,7 @@
 package io.fleetpulse.pinot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetpulse.avro.Alert;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.ingest.topics.Topics;
@@ -35,6 +36,7 @@ final class TestProducer {
 
     private static final AvroWire<ImputedTelemetry> TELEMETRY = AvroWire.of(ImputedTelemetry.class);
     private static final AvroWire<FeatureVector> FEATURES = AvroWire.of(FeatureVector.class);
+    private static final AvroWire<Alert> ALERTS = AvroWire.of(Alert.class);
 
     private final String bootstrap;
     private final Topics topics;
@@ -61,6 +63,17 @@ final class TestProducer {
             }
             for (FeatureVector f : features) {
                 p.send(record(topics.features().name(), f.getVehicleId(), FEATURES.encode(f)));
+            }
+            p.commitTransaction();
+        }
+    }
+
+    /** Sends {@code alerts} in this order, keyed by vehicle id, in one committed transaction. */
+    void sendAlerts(List<Alert> alerts) {
+        try (KafkaProducer<String, byte[]> p = transactional()) {
+            p.beginTransaction();
+            for (Alert a : alerts) {
+                p.send(record(topics.alerts().name(), a.getVehicleId(), ALERTS.encode(a)));
             }
             p.commitTransaction();
         }

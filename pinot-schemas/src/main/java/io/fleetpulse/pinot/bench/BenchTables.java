@@ -22,14 +22,32 @@ final class BenchTables {
 
     static final String SUFFIX = "_bench";
 
+    /** Rows per server (split over the partitions it consumes) before a segment is completed. */
+    static final String FLUSH_ROWS_KEY = "realtime.segment.flush.threshold.rows";
+
     private final Topics topics;
     private final List<PinotTable> tables;
     private final Map<String, String> renames = new LinkedHashMap<>();
 
-    BenchTables(String topicPrefix, String bootstrap) {
+    /**
+     * @param flushRows per production table name, a {@value #FLUSH_ROWS_KEY} replacing the table's
+     *     own (to try segment sizes without editing the configs)
+     */
+    BenchTables(String topicPrefix, String bootstrap, Map<String, Long> flushRows) {
         this.topics = Topics.withPrefix(topicPrefix);
+        for (String name : flushRows.keySet()) {
+            PinotConfigs.load(name); // fails with a clear message for an unknown table
+        }
         this.tables =
                 PinotConfigs.all(topics, bootstrap).stream()
+                        .map(
+                                t ->
+                                        flushRows.containsKey(t.name())
+                                                ? t.withStreamConfigs(
+                                                        Map.of(
+                                                                FLUSH_ROWS_KEY,
+                                                                flushRows.get(t.name()).toString()))
+                                                : t)
                         .map(t -> t.renamed(t.name() + SUFFIX))
                         .toList();
         for (PinotTable t : tables) {
@@ -51,7 +69,7 @@ final class BenchTables {
     }
 
     List<TopicSpec<?, ?>> topicSpecs() {
-        return List.of(topics.imputed(), topics.features());
+        return List.of(topics.imputed(), topics.features(), topics.alerts());
     }
 
     List<ApplyResult> create(Admin admin, PinotControllerClient controller) throws Exception {

@@ -1,17 +1,18 @@
 package io.fleetpulse.pinot.bench;
 
+import io.fleetpulse.avro.FeatureVector;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * Loads history fast: {@code rows} telemetry events (all vehicles, one event per vehicle per
- * second, ending at a given time) plus their 10 s window features, sent as fast as the producer
- * goes, committed every {@value #COMMIT_EVERY} rows.
+ * second, ending at a given time) plus their 10 s window features and alerts, sent as fast as the
+ * producer goes, committed every {@value #COMMIT_EVERY} rows.
  */
 final class BulkLoader {
 
     /** What was loaded. */
-    record Result(long rows, long windows, double seconds, long nextTick) {}
+    record Result(long rows, long windows, long alerts, double seconds, long nextTick) {}
 
     private static final int COMMIT_EVERY = 50_000;
     private static final long PROGRESS_NANOS = 5_000_000_000L;
@@ -34,6 +35,7 @@ final class BulkLoader {
         long lastReport = t0;
         long sent = 0;
         long windows = 0;
+        long alerts = 0;
         long tick = 0;
         for (; tick < ticks && sent < rows; tick++) {
             long tickTime = start + tick * SECOND;
@@ -42,8 +44,14 @@ final class BulkLoader {
                 sent++;
                 if (tick % SyntheticFleet.EVENTS_PER_WINDOW
                         == SyntheticFleet.EVENTS_PER_WINDOW - 1) {
-                    producer.send(fleet.window(v, SyntheticFleet.windowStartOf(tickTime)));
+                    FeatureVector w = fleet.window(v, SyntheticFleet.windowStartOf(tickTime));
+                    producer.send(w);
                     windows++;
+                    if (w.getHarshBrakeCount() > 0) {
+                        producer.send(fleet.alert(v, w.getWindowStart(), false));
+                        producer.send(fleet.alert(v, w.getWindowStart(), true));
+                        alerts++;
+                    }
                 }
                 if (sent % COMMIT_EVERY == 0) {
                     producer.commit();
@@ -62,6 +70,6 @@ final class BulkLoader {
             }
         }
         producer.commit();
-        return new Result(sent, windows, (System.nanoTime() - t0) / 1e9, tick);
+        return new Result(sent, windows, alerts, (System.nanoTime() - t0) / 1e9, tick);
     }
 }

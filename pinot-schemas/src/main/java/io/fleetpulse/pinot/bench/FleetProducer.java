@@ -1,5 +1,6 @@
 package io.fleetpulse.pinot.bench;
 
+import io.fleetpulse.avro.Alert;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.ingest.topics.Topics;
@@ -13,14 +14,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes synthetic FeatureJob output (imputed telemetry and window features) to a topic set in
- * FleetPulse's wire format, keyed by vehicle id, optionally in Kafka transactions as FeatureJob
- * does (so Pinot's read_committed consumers are exercised).
+ * Writes synthetic FeatureJob and LearnerJob output (imputed telemetry, window features, alerts) to
+ * a topic set in FleetPulse's wire format, keyed by vehicle id, optionally in Kafka transactions as
+ * FeatureJob does (so Pinot's read_committed consumers are exercised).
  */
 final class FleetProducer implements AutoCloseable {
 
     private static final AvroWire<ImputedTelemetry> TELEMETRY = AvroWire.of(ImputedTelemetry.class);
     private static final AvroWire<FeatureVector> FEATURES = AvroWire.of(FeatureVector.class);
+    private static final AvroWire<Alert> ALERTS = AvroWire.of(Alert.class);
 
     private final KafkaProducer<String, byte[]> producer;
     private final Topics topics;
@@ -58,6 +60,12 @@ final class FleetProducer implements AutoCloseable {
         producer.send(
                 new ProducerRecord<>(
                         topics.features().name(), f.getVehicleId(), FEATURES.encode(f)),
+                FleetProducer::failOnError);
+    }
+
+    void send(Alert a) {
+        producer.send(
+                new ProducerRecord<>(topics.alerts().name(), a.getVehicleId(), ALERTS.encode(a)),
                 FleetProducer::failOnError);
     }
 

@@ -71,6 +71,11 @@ final class FreshnessProbe implements Runnable {
         return lagMs;
     }
 
+    /** Probes that took longer than {@code millis} to become queryable. */
+    long over(long millis) {
+        return lagMs.getCountBetweenValues(millis + 1, lagMs.getMaxValue() + 1);
+    }
+
     /** Probes never seen by the end of the run. */
     int unseen() {
         return pending.size() + ingest.probes().size();

@@ -114,6 +114,15 @@ public final class PinotBenchCommand implements Callable<Integer> {
             description = "Prefix of the benchmark's own topics (default: ${DEFAULT-VALUE}).")
     String topicPrefix;
 
+    @Option(
+            names = "--flush-rows",
+            paramLabel = "TABLE=ROWS",
+            description =
+                    "Replace a table's realtime.segment.flush.threshold.rows (rows per server, split"
+                            + " over its partitions) in the benchmark copy, e.g."
+                            + " --flush-rows telemetry=600000.")
+    Map<String, Long> flushRows = new java.util.LinkedHashMap<>();
+
     @Option(names = "--keep", description = "Keep the benchmark tables and topics afterwards.")
     boolean keep;
 
@@ -131,7 +140,13 @@ public final class PinotBenchCommand implements Callable<Integer> {
         }
         PinotControllerClient ctl = new PinotControllerClient(controller);
         PinotBrokerClient brk = new PinotBrokerClient(broker, Duration.ofSeconds(30));
-        BenchTables bench = new BenchTables(topicPrefix, bootstrap);
+        BenchTables bench;
+        try {
+            bench = new BenchTables(topicPrefix, bootstrap, flushRows);
+        } catch (IllegalArgumentException e) {
+            err.println("fleet bench pinot: --flush-rows: " + e.getMessage());
+            return 2;
+        }
         SyntheticFleet fleet = new SyntheticFleet("B", vehicles, 42);
         PinotBenchReport report = new PinotBenchReport(settings());
         try (Admin admin =
@@ -149,8 +164,8 @@ public final class PinotBenchCommand implements Callable<Integer> {
                 }
                 report.load(load);
                 out.printf(
-                        "load: %,d rows and %,d windows sent in %.1f s%n",
-                        load.rows(), load.windows(), load.seconds());
+                        "load: %,d rows, %,d windows and %,d alerts sent in %.1f s%n",
+                        load.rows(), load.windows(), load.alerts(), load.seconds());
                 double caughtUp =
                         awaitRows(brk, bench.table(PinotConfigs.TELEMETRY), load.rows(), out);
                 report.catchUp(load.rows(), load.seconds(), caughtUp);
@@ -287,6 +302,7 @@ public final class PinotBenchCommand implements Callable<Integer> {
         s.put("controller", controller);
         s.put("broker", broker);
         s.put("bootstrap", bootstrap);
+        s.put("flushRowsOverrides", flushRows.toString());
         return s;
     }
 

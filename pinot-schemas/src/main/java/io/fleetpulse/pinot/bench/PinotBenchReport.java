@@ -14,6 +14,8 @@ import org.HdrHistogram.Histogram;
  */
 final class PinotBenchReport {
 
+    private static final long FRESHNESS_TARGET_MS = 2000;
+
     private final BenchReport report =
             BenchReport.create(
                     "pinot", "Pinot: named-query latency and ingestion lag while ingesting");
@@ -39,6 +41,7 @@ final class PinotBenchReport {
                 .put("rows/s", r.rows() / r.seconds())
                 .put("seconds", r.seconds());
         report.setting("windows loaded", r.windows());
+        report.setting("alerts loaded (OPEN + CLEARED each)", r.alerts());
     }
 
     void catchUp(long rows, double sendSeconds, double secondsAfterSend) {
@@ -66,6 +69,13 @@ final class PinotBenchReport {
         percentiles(report.row("freshness (event time to queryable)"), probe.lagMs(), 1.0)
                 .put("rows", probe.lagMs().getTotalCount());
         report.row("live ingestion: sent").put("rows", rowsSent).put("rows/s", achievedRate);
+        report.note(
+                probe.over(FRESHNESS_TARGET_MS)
+                        + " of "
+                        + probe.lagMs().getTotalCount()
+                        + " freshness probes took over "
+                        + FRESHNESS_TARGET_MS
+                        + " ms");
         if (probe.unseen() > 0) {
             report.note(
                     probe.unseen() + " freshness probes were not yet queryable when the run ended");

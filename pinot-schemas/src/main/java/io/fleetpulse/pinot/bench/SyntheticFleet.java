@@ -1,5 +1,6 @@
 package io.fleetpulse.pinot.bench;
 
+import io.fleetpulse.avro.Alert;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.ingest.telemetry.ImputedFields;
@@ -10,8 +11,9 @@ import java.util.SplittableRandom;
 /**
  * A fast, deterministic stand-in for FeatureJob's output, for loading Pinot quickly: imputed
  * telemetry at 1 Hz per vehicle (every sensor plausible, about {@value #IMPUTED_SHARE} of values
- * imputed) and one 10 s tumbling window feature vector per vehicle every ten events. Not physics:
- * values only need realistic types, ranges and cardinalities for index and query measurements.
+ * imputed), one 10 s tumbling window feature vector per vehicle every ten events, and an alert
+ * (OPEN, then CLEARED) for each window with a harsh brake. Not physics: values only need realistic
+ * types, ranges and cardinalities for index and query measurements.
  */
 public final class SyntheticFleet {
 
@@ -23,6 +25,8 @@ public final class SyntheticFleet {
 
     private static final String WINDOW_KIND = "TUMBLING_10S";
     private static final long WINDOW_MS = 10_000;
+    private static final String[] ALERT_KINDS = {"HARSH_BRAKING", "OVER_SPEEDING", "GPS_JUMP"};
+    private static final String[] SEVERITIES = {"INFO", "WARNING", "CRITICAL"};
     private static final int DRIVERS_PER_VEHICLE_SHIFT = 1;
 
     private final int vehicles;
@@ -108,6 +112,36 @@ public final class SyntheticFleet {
                 .setHarshBrakeCount(harshBrakes)
                 .setImputedShare(IMPUTED_SHARE)
                 .setProcessedAt(windowStart + WINDOW_MS)
+                .build();
+    }
+
+    /**
+     * An alert of vehicle {@code v} raised by the window starting at {@code windowStart} (its kind
+     * and severity vary with vehicle and time): OPEN when raised, CLEARED ({@code cleared}) when
+     * the next window ends, so the alerts table's upsert keeps the second.
+     */
+    public Alert alert(int v, long windowStart, boolean cleared) {
+        long end = windowStart + WINDOW_MS;
+        String kind = ALERT_KINDS[Math.floorMod(v, ALERT_KINDS.length)];
+        return Alert.newBuilder()
+                .setAlertId(vehicleId(v) + "/" + kind + "/" + windowStart)
+                .setVehicleId(vehicleId(v))
+                .setDriverId(driverId(v))
+                .setKind(kind)
+                .setStatus(cleared ? "CLEARED" : "OPEN")
+                .setSeverity(SEVERITIES[Math.floorMod(v + windowStart / WINDOW_MS, 3)])
+                .setSource("RULE")
+                .setStartTime(windowStart)
+                .setEndTime(cleared ? end + WINDOW_MS : null)
+                .setDetectedAt(end)
+                .setWindowKind(WINDOW_KIND)
+                .setScore(1)
+                .setThreshold(1)
+                .setModel(null)
+                .setModelVersion(0)
+                .setExplanation(List.of())
+                .setMessage("harsh braking")
+                .setEmittedAt(cleared ? end + WINDOW_MS : end)
                 .build();
     }
 
