@@ -11,6 +11,7 @@ import io.fleetpulse.flink.features.PaneAggregate;
 import io.fleetpulse.flink.features.SlidingFeatures;
 import io.fleetpulse.flink.features.TumblingFeatures;
 import io.fleetpulse.flink.impute.ImputeTelemetry;
+import io.fleetpulse.flink.pipeline.VehiclePipeline;
 import io.fleetpulse.flink.telemetry.RawTelemetry;
 import io.fleetpulse.flink.telemetry.TelemetryWatermarks;
 import io.fleetpulse.flink.validate.ValidateTelemetry;
@@ -75,6 +76,42 @@ public final class FeatureJob {
                 .name("dead-letters-sink")
                 .uid("dead-letters-sink");
 
+        if (config.get(FeatureJobOptions.FUSED_PIPELINE)) {
+            fused(valid, tumbling, sliding);
+        } else {
+            separate(valid, tumbling, sliding);
+        }
+    }
+
+    /** Dedup, imputation and both windows in one keyed operator ({@link VehiclePipeline}). */
+    private void fused(DataStream<TelemetryEvent> valid, Duration tumbling, Duration sliding) {
+        SingleOutputStreamOperator<ImputedTelemetry> imputed =
+                valid.keyBy(TelemetryEvent::getVehicleId)
+                        .transform(
+                                "dedup-impute-features",
+                                new AvroTypeInfo<>(ImputedTelemetry.class),
+                                new VehiclePipeline(
+                                        FeatureJobOptions.miceConfig(config),
+                                        config.get(FeatureJobOptions.VEHICLE_IDLE_TIMEOUT),
+                                        config.get(FeatureJobOptions.MICE_ENABLED),
+                                        tumbling,
+                                        sliding))
+                        .uid("dedup-impute-features");
+        imputed.getSideOutput(ImputeTelemetry.LATE)
+                .sinkTo(sinks.late())
+                .name("late-events-sink")
+                .uid("late-events-sink");
+        imputed.sinkTo(sinks.imputed())
+                .name("imputed-telemetry-sink")
+                .uid("imputed-telemetry-sink");
+        imputed.getSideOutput(VehiclePipeline.FEATURES)
+                .sinkTo(sinks.features())
+                .name("features-sink")
+                .uid("features-sink");
+    }
+
+    /** The former graph: four operators, keyed state read and written per event. */
+    private void separate(DataStream<TelemetryEvent> valid, Duration tumbling, Duration sliding) {
         SingleOutputStreamOperator<ImputedTelemetry> imputed =
                 valid.keyBy(TelemetryEvent::getVehicleId)
                         .process(

@@ -151,6 +151,13 @@ public final class FeatureJobOptions {
                     .withDescription(
                             "Whether to impute; off passes events through with missing values left missing (for benchmarks).");
 
+    public static final ConfigOption<Boolean> FUSED_PIPELINE =
+            ConfigOptions.key("fleet.pipeline.fused")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Run dedup, imputation, tumbling and sliding windows as one keyed operator with heap state flushed at checkpoints (fast); false runs them as four operators with per-event keyed state (the former job graph, kept for comparison).");
+
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             ConfigOptions.key("fleet.checkpoint.interval")
                     .durationType()
