@@ -24,6 +24,7 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -86,7 +87,7 @@ public final class FeatureJob {
     /** Dedup, imputation and both windows in one keyed operator ({@link VehiclePipeline}). */
     private void fused(DataStream<TelemetryEvent> valid, Duration tumbling, Duration sliding) {
         SingleOutputStreamOperator<ImputedTelemetry> imputed =
-                valid.keyBy(TelemetryEvent::getVehicleId)
+                byVehicle(valid)
                         .transform(
                                 "dedup-impute-features",
                                 new AvroTypeInfo<>(ImputedTelemetry.class),
@@ -108,6 +109,19 @@ public final class FeatureJob {
                 .sinkTo(sinks.features())
                 .name("features-sink")
                 .uid("features-sink");
+    }
+
+    /**
+     * The stream keyed by vehicle. With parallelism 1 the one subtask owns every key group, so the
+     * stream is keyed as it is and the operator chains to the source (no network hop, no
+     * serialisation of each event between them); otherwise it is shuffled by vehicle.
+     */
+    private KeyedStream<TelemetryEvent, String> byVehicle(DataStream<TelemetryEvent> valid) {
+        KeySelector<TelemetryEvent, String> vehicle = TelemetryEvent::getVehicleId;
+        if (config.get(FeatureJobOptions.PARALLELISM) == 1) {
+            return DataStreamUtils.reinterpretAsKeyedStream(valid, vehicle);
+        }
+        return valid.keyBy(vehicle);
     }
 
     /** The former graph: four operators, keyed state read and written per event. */

@@ -144,6 +144,13 @@ public final class FeatureJobOptions {
                     .defaultValue(1)
                     .withDescription("Learn from one row in this many (1 = all).");
 
+    public static final ConfigOption<Double> MICE_MAX_TRAIN_RATE =
+            ConfigOptions.key("fleet.mice.max-train-rate")
+                    .doubleType()
+                    .defaultValue(2_000.0)
+                    .withDescription(
+                            "Learn from at most this many rows per second of event time per subtask (0 = no limit); above it the rows are still imputed, only not learned from.");
+
     public static final ConfigOption<Boolean> MICE_ENABLED =
             ConfigOptions.key("fleet.mice.enabled")
                     .booleanType()
@@ -179,6 +186,7 @@ public final class FeatureJobOptions {
                 .withIterations(c.get(MICE_ITERATIONS))
                 .withHalfLife(c.get(MICE_HALF_LIFE))
                 .withMinObservations(c.get(MICE_MIN_OBSERVATIONS))
-                .withTrainEvery(c.get(MICE_TRAIN_EVERY));
+                .withTrainEvery(c.get(MICE_TRAIN_EVERY))
+                .withMaxTrainRate(c.get(MICE_MAX_TRAIN_RATE));
     }
 }
