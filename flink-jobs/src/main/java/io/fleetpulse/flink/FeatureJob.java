@@ -98,6 +98,11 @@ public final class FeatureJob {
                                         tumbling,
                                         sliding))
                         .uid("dedup-impute-features");
+        sinkImputedAndLate(imputed);
+        sinkFeatures(imputed.getSideOutput(VehiclePipeline.FEATURES));
+    }
+
+    private void sinkImputedAndLate(SingleOutputStreamOperator<ImputedTelemetry> imputed) {
         imputed.getSideOutput(ImputeTelemetry.LATE)
                 .sinkTo(sinks.late())
                 .name("late-events-sink")
@@ -105,10 +110,10 @@ public final class FeatureJob {
         imputed.sinkTo(sinks.imputed())
                 .name("imputed-telemetry-sink")
                 .uid("imputed-telemetry-sink");
-        imputed.getSideOutput(VehiclePipeline.FEATURES)
-                .sinkTo(sinks.features())
-                .name("features-sink")
-                .uid("features-sink");
+    }
+
+    private void sinkFeatures(DataStream<FeatureVector> features) {
+        features.sinkTo(sinks.features()).name("features-sink").uid("features-sink");
     }
 
     /**
@@ -136,13 +141,7 @@ public final class FeatureJob {
                         .returns(new AvroTypeInfo<>(ImputedTelemetry.class))
                         .name("dedup-and-impute")
                         .uid("dedup-and-impute");
-        imputed.getSideOutput(ImputeTelemetry.LATE)
-                .sinkTo(sinks.late())
-                .name("late-events-sink")
-                .uid("late-events-sink");
-        imputed.sinkTo(sinks.imputed())
-                .name("imputed-telemetry-sink")
-                .uid("imputed-telemetry-sink");
+        sinkImputedAndLate(imputed);
 
         TypeInformation<PaneAccumulator> accType = TypeInformation.of(PaneAccumulator.class);
         SingleOutputStreamOperator<Pane> panes =
@@ -168,11 +167,7 @@ public final class FeatureJob {
                         .returns(new AvroTypeInfo<>(FeatureVector.class))
                         .name("sliding-features")
                         .uid("sliding-features");
-        tumblingFeatures
-                .union(slidingFeatures)
-                .sinkTo(sinks.features())
-                .name("features-sink")
-                .uid("features-sink");
+        sinkFeatures(tumblingFeatures.union(slidingFeatures));
     }
 
     /** Builds the job into {@code env} and runs it until it ends (bounded input) or is stopped. */

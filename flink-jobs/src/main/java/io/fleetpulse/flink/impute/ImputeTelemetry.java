@@ -44,8 +44,6 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
     private transient ValueState<VehicleState> vehicle;
     private transient Counter duplicates;
     private transient Counter late;
-    private transient Counter imputedValues;
-    private transient Counter coldStart;
 
     /**
      * @param imputationEnabled false passes events through with missing sensors left missing
@@ -59,7 +57,7 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        statistics = new MiceStatistics(miceConfig, context);
+        statistics = new MiceStatistics(miceConfig, imputationEnabled, context);
     }
 
     @Override
@@ -77,8 +75,7 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
         var metrics = getRuntimeContext().getMetricGroup();
         duplicates = metrics.counter(DUPLICATES_METRIC);
         late = metrics.counter(LATE_METRIC);
-        imputedValues = metrics.counter(IMPUTED_METRIC);
-        coldStart = metrics.counter(COLD_START_METRIC);
+        statistics.open(metrics);
     }
 
     @Override
@@ -106,13 +103,7 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
             return;
         }
         long now = ctx.timerService().currentProcessingTime();
-        ImputedTelemetry imputed =
-                imputationEnabled
-                        ? statistics.imputer().impute(event, state.memory, now)
-                        : TelemetryImputer.passThrough(event, now);
-        imputedValues.inc(imputed.getImputedCount());
-        coldStart.inc(imputed.getColdStartSensors().size());
-        state.lastSeen = Math.max(state.lastSeen, t);
+        ImputedTelemetry imputed = statistics.impute(event, state, now);
         if (state.cleanupAt == Long.MIN_VALUE) {
             state.cleanupAt = t + idleTimeoutMs;
             ctx.timerService().registerEventTimeTimer(state.cleanupAt);

@@ -1,5 +1,7 @@
 package io.fleetpulse.flink.impute;
 
+import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.avro.TelemetryEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,6 +10,8 @@ import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 
 /**
@@ -21,10 +25,19 @@ public final class MiceStatistics {
 
     private final TelemetryImputer imputer;
     private final ListState<byte[]> state;
+    private final boolean imputationEnabled;
+    private Counter imputedValues;
+    private Counter coldStart;
 
-    /** Creates the imputer and restores (merges) its statistics if the context is restored. */
-    public MiceStatistics(MiceConfig config, FunctionInitializationContext context)
+    /**
+     * Creates the imputer and restores (merges) its statistics if the context is restored.
+     *
+     * @param imputationEnabled false passes events through with missing sensors left missing
+     */
+    public MiceStatistics(
+            MiceConfig config, boolean imputationEnabled, FunctionInitializationContext context)
             throws Exception {
+        this.imputationEnabled = imputationEnabled;
         imputer = new TelemetryImputer(config);
         state =
                 context.getOperatorStateStore()
@@ -47,6 +60,27 @@ public final class MiceStatistics {
 
     public TelemetryImputer imputer() {
         return imputer;
+    }
+
+    /** Registers the imputation counters (call from the operator's open). */
+    public void open(MetricGroup metrics) {
+        imputedValues = metrics.counter(ImputeTelemetry.IMPUTED_METRIC);
+        coldStart = metrics.counter(ImputeTelemetry.COLD_START_METRIC);
+    }
+
+    /**
+     * Imputes one accepted event of the vehicle whose state is given (or passes it through when
+     * imputation is off), counts what was imputed and notes when the vehicle was last seen.
+     */
+    public ImputedTelemetry impute(TelemetryEvent event, VehicleState vehicle, long now) {
+        ImputedTelemetry imputed =
+                imputationEnabled
+                        ? imputer.impute(event, vehicle.memory, now)
+                        : TelemetryImputer.passThrough(event, now);
+        imputedValues.inc(imputed.getImputedCount());
+        coldStart.inc(imputed.getColdStartSensors().size());
+        vehicle.lastSeen = Math.max(vehicle.lastSeen, event.getEventTime());
+        return imputed;
     }
 
     /** Writes the current statistics into the operator state (call from snapshotState). */

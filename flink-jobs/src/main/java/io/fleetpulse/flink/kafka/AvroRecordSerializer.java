@@ -1,6 +1,7 @@
 package io.fleetpulse.flink.kafka;
 
 import io.fleetpulse.ingest.topics.TopicSpec;
+import io.fleetpulse.ingest.wire.SpecificRecordEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificData;

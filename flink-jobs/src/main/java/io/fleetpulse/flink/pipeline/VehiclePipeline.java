@@ -9,7 +9,6 @@ import io.fleetpulse.flink.features.PaneAccumulator;
 import io.fleetpulse.flink.impute.ImputeTelemetry;
 import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.impute.MiceStatistics;
-import io.fleetpulse.flink.impute.TelemetryImputer;
 import io.fleetpulse.flink.impute.VehicleState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,8 +80,6 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     private transient StreamRecord<FeatureVector> featureRecord;
     private transient Counter duplicates;
     private transient Counter late;
-    private transient Counter imputedValues;
-    private transient Counter coldStart;
 
     /**
      * @param pane the tumbling window (one pane)
@@ -109,7 +106,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        statistics = new MiceStatistics(miceConfig, context);
+        statistics = new MiceStatistics(miceConfig, imputationEnabled, context);
     }
 
     @Override
@@ -142,8 +139,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         var metrics = getMetricGroup();
         duplicates = metrics.counter(ImputeTelemetry.DUPLICATES_METRIC);
         late = metrics.counter(ImputeTelemetry.LATE_METRIC);
-        imputedValues = metrics.counter(ImputeTelemetry.IMPUTED_METRIC);
-        coldStart = metrics.counter(ImputeTelemetry.COLD_START_METRIC);
+        statistics.open(metrics);
     }
 
     @Override
@@ -173,13 +169,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
             return;
         }
         long now = getProcessingTimeService().getCurrentProcessingTime();
-        ImputedTelemetry imputed =
-                imputationEnabled
-                        ? statistics.imputer().impute(event, state.memory, now)
-                        : TelemetryImputer.passThrough(event, now);
-        imputedValues.inc(imputed.getImputedCount());
-        coldStart.inc(imputed.getColdStartSensors().size());
-        state.lastSeen = Math.max(state.lastSeen, t);
+        ImputedTelemetry imputed = statistics.impute(event, state, now);
         if (state.cleanupAt == Long.MIN_VALUE) {
             state.cleanupAt = t + idleTimeoutMs;
             idleChecks.registerEventTimeTimer(VoidNamespace.INSTANCE, state.cleanupAt);

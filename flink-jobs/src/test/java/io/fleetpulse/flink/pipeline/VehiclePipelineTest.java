@@ -12,6 +12,7 @@ import io.fleetpulse.flink.features.SlidingFeatures;
 import io.fleetpulse.flink.features.TumblingFeatures;
 import io.fleetpulse.flink.impute.ImputeTelemetry;
 import io.fleetpulse.flink.impute.MiceConfig;
+import io.fleetpulse.flink.job.TestDrive;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,43 +54,21 @@ class VehiclePipelineTest {
             if ((t - T0) % 200 != v * 50 || (v == 3 && t > T0 + 40_000 && t < T0 + 95_000)) {
                 continue; // vehicle 3 is silent for a while: sliding windows fire on timers
             }
-            TelemetryEvent e = event("V" + v, seq[v]++, t, r);
+            TelemetryEvent e = TestDrive.event("V" + v, seq[v]++, t, r);
             events.add(e);
             if (r.nextDouble() < 0.02) {
                 events.add(TelemetryEvent.newBuilder(e).build()); // a device retry
             }
             if (r.nextDouble() < 0.01) {
-                TelemetryEvent straggler = event("V" + v, seq[v]++, t - 600, r);
+                TelemetryEvent straggler = TestDrive.event("V" + v, seq[v]++, t - 600, r);
                 events.add(straggler); // out of order, within the watermark delay
             }
             if (r.nextDouble() < 0.005) {
-                events.add(event("V" + v, seq[v]++, t - 5_000, r)); // behind the watermark
+                events.add(
+                        TestDrive.event("V" + v, seq[v]++, t - 5_000, r)); // behind the watermark
             }
         }
         return events;
-    }
-
-    private static TelemetryEvent event(String vehicle, long seq, long t, SplittableRandom r) {
-        TelemetryEvent e =
-                TelemetryEvent.newBuilder()
-                        .setVehicleId(vehicle)
-                        .setDriverId("drv-" + vehicle)
-                        .setEventTime(t)
-                        .setSeq(seq)
-                        .build();
-        double speed = 50 + 30 * Math.sin(t / 20_000.0 + vehicle.hashCode());
-        for (Sensor s : Sensor.ALL) {
-            s.set(e, (s.min() + s.max()) / 2 + r.nextDouble());
-        }
-        Sensor.SPEED.set(e, speed);
-        Sensor.ENGINE_RPM.set(e, 800 + 25 * speed + 20 * r.nextGaussian());
-        if (r.nextDouble() < 0.15) {
-            Sensor.ENGINE_RPM.set(e, null);
-        }
-        if (r.nextDouble() < 0.1) {
-            Sensor.COOLANT_TEMP.set(e, null);
-        }
-        return e;
     }
 
     /** What an operator emitted. */

@@ -1,11 +1,10 @@
-package io.fleetpulse.flink.kafka;
+package io.fleetpulse.ingest.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpulse.avro.DeadLetter;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
-import io.fleetpulse.ingest.wire.AvroWire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,5 @@
-package io.fleetpulse.flink.kafka;
+package io.fleetpulse.ingest.wire;
 
-import io.fleetpulse.ingest.wire.AvroWire;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
  * by schema name and no dispatch per datum. Knows strings, longs, ints, booleans, doubles, nullable
  * doubles and arrays of strings; {@link #forSchema} returns null for any other field type so
  * callers fall back to {@link AvroWire}. Tests check it byte for byte against AvroWire. Not
- * thread-safe (reuses a buffer): one per sink writer.
+ * thread-safe (reuses a buffer): one per sink writer or sending thread.
  */
 public final class SpecificRecordEncoder<T extends SpecificRecord> {
 
