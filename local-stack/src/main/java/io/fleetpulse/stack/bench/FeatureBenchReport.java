@@ -125,20 +125,31 @@ final class FeatureBenchReport {
                                 + "/"
                                 + runs.get(runs.size() - 1).events())
                 .put("checkpoint MB", round(runs.get(runs.size() - 1).checkpointBytes() / 1e6))
-                .put(
-                        "CPU us/event",
-                        round(
-                                runs.stream()
-                                        .mapToDouble(
-                                                t ->
-                                                        t.cpuSeconds().values().stream()
-                                                                        .mapToDouble(
-                                                                                Double::doubleValue)
-                                                                        .sum()
-                                                                * 1e6
-                                                                / t.events())
-                                        .sorted()
-                                        .toArray()[runs.size() / 2]));
+                .put("CPU us/event", medianCpu(runs, false))
+                .put("CPU us/event excl. driver", medianCpu(runs, true));
+    }
+
+    /**
+     * Median CPU microseconds per event of the whole JVM (broker, job, readers) or without the
+     * benchmark driver (the simulator and the readers that measure).
+     */
+    private static double medianCpu(List<FeatureBench.Throughput> runs, boolean withoutDriver) {
+        double[] v =
+                runs.stream()
+                        .mapToDouble(t -> cpuSeconds(t, withoutDriver) * 1e6 / t.events())
+                        .sorted()
+                        .toArray();
+        return round(v[v.length / 2]);
+    }
+
+    private static double cpuSeconds(FeatureBench.Throughput t, boolean withoutDriver) {
+        double sum = 0;
+        for (Map.Entry<String, Double> e : t.cpuSeconds().entrySet()) {
+            if (!withoutDriver || !e.getKey().equals(ThreadCpu.DRIVER)) {
+                sum += e.getValue();
+            }
+        }
+        return sum;
     }
 
     private static void latencyRow(BenchReport r, String label, FeatureBench.Latency l) {
