@@ -139,7 +139,7 @@ final class FeatureBenchReport {
                         .mapToDouble(t -> cpuSeconds(t, withoutDriver) * 1e6 / t.events())
                         .sorted()
                         .toArray();
-        return round(v[v.length / 2]);
+        return round(medianOf(v));
     }
 
     private static double cpuSeconds(FeatureBench.Throughput t, boolean withoutDriver) {
@@ -168,7 +168,12 @@ final class FeatureBenchReport {
                         .mapToDouble(FeatureBench.Throughput::steadyEventsPerSecond)
                         .sorted()
                         .toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return medianOf(v);
+    }
+
+    private static double medianOf(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double p(Histogram h, double percentile) {
