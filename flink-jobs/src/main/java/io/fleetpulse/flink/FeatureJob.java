@@ -41,6 +41,12 @@ public final class FeatureJob {
             ImputedTelemetry::getVehicleId;
     private static final KeySelector<Pane, String> PANE_BY_VEHICLE = p -> p.vehicleId;
 
+    /**
+     * The uid of the operator holding each vehicle's dedup and imputation state and the MICE
+     * statistics, in both graphs, so either restores the other's checkpoints.
+     */
+    private static final String IMPUTE_UID = "dedup-and-impute";
+
     private final Source<RawTelemetry, ?, ?> source;
     private final FeatureJobSinks sinks;
     private final ReadableConfig config;
@@ -97,7 +103,7 @@ public final class FeatureJob {
                                         config.get(FeatureJobOptions.MICE_ENABLED),
                                         tumbling,
                                         sliding))
-                        .uid("dedup-impute-features");
+                        .uid(IMPUTE_UID);
         sinkImputedAndLate(imputed);
         sinkFeatures(imputed.getSideOutput(VehiclePipeline.FEATURES));
     }
@@ -140,7 +146,7 @@ public final class FeatureJob {
                                         config.get(FeatureJobOptions.MICE_ENABLED)))
                         .returns(new AvroTypeInfo<>(ImputedTelemetry.class))
                         .name("dedup-and-impute")
-                        .uid("dedup-and-impute");
+                        .uid(IMPUTE_UID);
         sinkImputedAndLate(imputed);
 
         TypeInformation<PaneAccumulator> accType = TypeInformation.of(PaneAccumulator.class);

@@ -62,6 +62,13 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The idle checks' timer service: the name the former {@code dedup-and-impute} operator's
+     * (KeyedProcessOperator's) timers have, so its checkpoints restore into this operator with
+     * their timers, its {@code vehicle} state and its {@code mice-statistics}.
+     */
+    private static final String IDLE_TIMERS = "user-timers";
+
     private final MiceConfig miceConfig;
     private final long idleTimeoutMs;
     private final boolean imputationEnabled;
@@ -130,7 +137,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
                         new OnTimer(this::slidingEnd));
         idleChecks =
                 getInternalTimerService(
-                        "idle-checks",
+                        IDLE_TIMERS,
                         VoidNamespaceSerializer.INSTANCE,
                         new OnTimer(this::idleCheck));
         slots = new HashMap<>();

@@ -264,6 +264,37 @@ class VehiclePipelineTest {
     }
 
     @Test
+    void restoresACheckpointOfTheFormerImputeOperator() throws Exception {
+        List<TelemetryEvent> events = drive().subList(0, 2_000);
+        OperatorSubtaskState former;
+        try (var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new ImputeTelemetry(MICE, IDLE, true)),
+                        TelemetryEvent::getVehicleId,
+                        Types.STRING)) {
+            h.open();
+            feed(h, events, Long.MIN_VALUE / 2);
+            former = h.snapshot(1, 0);
+        }
+        try (var h = pipeline(true)) {
+            h.initializeState(former);
+            h.open();
+            TelemetryEvent repeat = TelemetryEvent.newBuilder(events.get(1_999)).build();
+            h.processElement(new StreamRecord<>(repeat, repeat.getEventTime()));
+            assertThat(h.extractOutputValues()).isEmpty(); // its dedup window came along
+            TelemetryEvent fresh =
+                    TelemetryEvent.newBuilder(events.get(1_999)).setVehicleId("V9").build();
+            Sensor.ENGINE_RPM.set(fresh, null);
+            h.processElement(new StreamRecord<>(fresh, fresh.getEventTime()));
+            assertThat(h.extractOutputValues().get(0).getColdStartSensors()).isEmpty();
+            long last = events.get(events.size() - 1).getEventTime();
+            h.processWatermark(new Watermark(last + IDLE.toMillis() + SLIDING.toMillis()));
+            checkpoint(h, 2);
+            assertThat(h.numKeyedStateEntries()).isZero(); // its idle timers came along too
+        }
+    }
+
+    @Test
     void forgetsVehiclesThatWentQuiet() throws Exception {
         List<TelemetryEvent> events = drive().subList(0, 1_000);
         try (var h = pipeline(true)) {
