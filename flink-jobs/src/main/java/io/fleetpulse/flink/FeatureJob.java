@@ -11,6 +11,7 @@ import io.fleetpulse.flink.features.PaneAggregate;
 import io.fleetpulse.flink.features.SlidingFeatures;
 import io.fleetpulse.flink.features.TumblingFeatures;
 import io.fleetpulse.flink.impute.ImputeTelemetry;
+import io.fleetpulse.flink.pipeline.VehiclePipeline;
 import io.fleetpulse.flink.telemetry.RawTelemetry;
 import io.fleetpulse.flink.telemetry.TelemetryWatermarks;
 import io.fleetpulse.flink.validate.ValidateTelemetry;
@@ -23,6 +24,7 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -38,6 +40,12 @@ public final class FeatureJob {
     private static final KeySelector<ImputedTelemetry, String> BY_VEHICLE =
             ImputedTelemetry::getVehicleId;
     private static final KeySelector<Pane, String> PANE_BY_VEHICLE = p -> p.vehicleId;
+
+    /**
+     * The uid of the operator holding each vehicle's dedup and imputation state and the MICE
+     * statistics, in both graphs, so either restores the other's checkpoints.
+     */
+    private static final String IMPUTE_UID = "dedup-and-impute";
 
     private final Source<RawTelemetry, ?, ?> source;
     private final FeatureJobSinks sinks;
@@ -75,6 +83,60 @@ public final class FeatureJob {
                 .name("dead-letters-sink")
                 .uid("dead-letters-sink");
 
+        if (config.get(FeatureJobOptions.FUSED_PIPELINE)) {
+            fused(valid, tumbling, sliding);
+        } else {
+            separate(valid, tumbling, sliding);
+        }
+    }
+
+    /** Dedup, imputation and both windows in one keyed operator ({@link VehiclePipeline}). */
+    private void fused(DataStream<TelemetryEvent> valid, Duration tumbling, Duration sliding) {
+        SingleOutputStreamOperator<ImputedTelemetry> imputed =
+                byVehicle(valid)
+                        .transform(
+                                "dedup-impute-features",
+                                new AvroTypeInfo<>(ImputedTelemetry.class),
+                                new VehiclePipeline(
+                                        FeatureJobOptions.miceConfig(config),
+                                        config.get(FeatureJobOptions.VEHICLE_IDLE_TIMEOUT),
+                                        config.get(FeatureJobOptions.MICE_ENABLED),
+                                        tumbling,
+                                        sliding))
+                        .uid(IMPUTE_UID);
+        sinkImputedAndLate(imputed);
+        sinkFeatures(imputed.getSideOutput(VehiclePipeline.FEATURES));
+    }
+
+    private void sinkImputedAndLate(SingleOutputStreamOperator<ImputedTelemetry> imputed) {
+        imputed.getSideOutput(ImputeTelemetry.LATE)
+                .sinkTo(sinks.late())
+                .name("late-events-sink")
+                .uid("late-events-sink");
+        imputed.sinkTo(sinks.imputed())
+                .name("imputed-telemetry-sink")
+                .uid("imputed-telemetry-sink");
+    }
+
+    private void sinkFeatures(DataStream<FeatureVector> features) {
+        features.sinkTo(sinks.features()).name("features-sink").uid("features-sink");
+    }
+
+    /**
+     * The stream keyed by vehicle. With parallelism 1 the one subtask owns every key group, so the
+     * stream is keyed as it is and the operator chains to the source (no network hop, no
+     * serialisation of each event between them); otherwise it is shuffled by vehicle.
+     */
+    private KeyedStream<TelemetryEvent, String> byVehicle(DataStream<TelemetryEvent> valid) {
+        KeySelector<TelemetryEvent, String> vehicle = TelemetryEvent::getVehicleId;
+        if (config.get(FeatureJobOptions.PARALLELISM) == 1) {
+            return DataStreamUtils.reinterpretAsKeyedStream(valid, vehicle);
+        }
+        return valid.keyBy(vehicle);
+    }
+
+    /** The former graph: four operators, keyed state read and written per event. */
+    private void separate(DataStream<TelemetryEvent> valid, Duration tumbling, Duration sliding) {
         SingleOutputStreamOperator<ImputedTelemetry> imputed =
                 valid.keyBy(TelemetryEvent::getVehicleId)
                         .process(
@@ -84,14 +146,8 @@ public final class FeatureJob {
                                         config.get(FeatureJobOptions.MICE_ENABLED)))
                         .returns(new AvroTypeInfo<>(ImputedTelemetry.class))
                         .name("dedup-and-impute")
-                        .uid("dedup-and-impute");
-        imputed.getSideOutput(ImputeTelemetry.LATE)
-                .sinkTo(sinks.late())
-                .name("late-events-sink")
-                .uid("late-events-sink");
-        imputed.sinkTo(sinks.imputed())
-                .name("imputed-telemetry-sink")
-                .uid("imputed-telemetry-sink");
+                        .uid(IMPUTE_UID);
+        sinkImputedAndLate(imputed);
 
         TypeInformation<PaneAccumulator> accType = TypeInformation.of(PaneAccumulator.class);
         SingleOutputStreamOperator<Pane> panes =
@@ -117,11 +173,7 @@ public final class FeatureJob {
                         .returns(new AvroTypeInfo<>(FeatureVector.class))
                         .name("sliding-features")
                         .uid("sliding-features");
-        tumblingFeatures
-                .union(slidingFeatures)
-                .sinkTo(sinks.features())
-                .name("features-sink")
-                .uid("features-sink");
+        sinkFeatures(tumblingFeatures.union(slidingFeatures));
     }
 
     /** Builds the job into {@code env} and runs it until it ends (bounded input) or is stopped. */

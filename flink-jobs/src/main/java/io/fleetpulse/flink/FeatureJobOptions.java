@@ -144,12 +144,26 @@ public final class FeatureJobOptions {
                     .defaultValue(1)
                     .withDescription("Learn from one row in this many (1 = all).");
 
+    public static final ConfigOption<Double> MICE_MAX_TRAIN_RATE =
+            ConfigOptions.key("fleet.mice.max-train-rate")
+                    .doubleType()
+                    .defaultValue(2_000.0)
+                    .withDescription(
+                            "Learn from at most this many rows per second of event time per subtask (0 = no limit); above it the rows are still imputed, only not learned from.");
+
     public static final ConfigOption<Boolean> MICE_ENABLED =
             ConfigOptions.key("fleet.mice.enabled")
                     .booleanType()
                     .defaultValue(true)
                     .withDescription(
                             "Whether to impute; off passes events through with missing values left missing (for benchmarks).");
+
+    public static final ConfigOption<Boolean> FUSED_PIPELINE =
+            ConfigOptions.key("fleet.pipeline.fused")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Run dedup, imputation, tumbling and sliding windows as one keyed operator with heap state flushed at checkpoints (fast); false runs them as four operators with per-event keyed state (the former job graph, kept for comparison).");
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             ConfigOptions.key("fleet.checkpoint.interval")
@@ -172,6 +186,7 @@ public final class FeatureJobOptions {
                 .withIterations(c.get(MICE_ITERATIONS))
                 .withHalfLife(c.get(MICE_HALF_LIFE))
                 .withMinObservations(c.get(MICE_MIN_OBSERVATIONS))
-                .withTrainEvery(c.get(MICE_TRAIN_EVERY));
+                .withTrainEvery(c.get(MICE_TRAIN_EVERY))
+                .withMaxTrainRate(c.get(MICE_MAX_TRAIN_RATE));
     }
 }

@@ -16,8 +16,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Creates the execution environment of a FleetPulse job: exactly-once checkpoints at the configured
  * interval, RocksDB with incremental checkpoints to the configured directory (retained on cancel,
- * and resumed from on the next start), object reuse, and — for {@code --local} — a mini cluster
- * whose every server binds 127.0.0.1 with temp files under the project's work directory.
+ * and resumed from on the next start, skipping state of operators the job no longer has), object
+ * reuse, and — for {@code --local} — a mini cluster whose every server binds 127.0.0.1 with temp
+ * files under the project's work directory.
  */
 public final class JobEnvironments {
 
@@ -43,7 +44,17 @@ public final class JobEnvironments {
                             c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
                             c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
                             LatestCheckpoint.under(dir)
-                                    .ifPresent(p -> c.set(StateRecoveryOptions.SAVEPOINT_PATH, p));
+                                    .ifPresent(
+                                            p -> {
+                                                c.set(StateRecoveryOptions.SAVEPOINT_PATH, p);
+                                                // A checkpoint of the other job graph (fused or
+                                                // not) has window operators this one lacks:
+                                                // their open panes are dropped, all else kept.
+                                                c.set(
+                                                        StateRecoveryOptions
+                                                                .SAVEPOINT_IGNORE_UNCLAIMED_STATE,
+                                                        true);
+                                            });
                         });
         boolean local = Boolean.parseBoolean(jobConfig.toMap().getOrDefault(LOCAL_FLAG, "false"));
         StreamExecutionEnvironment env;

@@ -3,17 +3,10 @@ package io.fleetpulse.flink.impute;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.flink.dedup.SequenceWindow;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
@@ -47,13 +40,10 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
     private final long idleTimeoutMs;
     private final boolean imputationEnabled;
 
-    private transient TelemetryImputer imputer;
+    private transient MiceStatistics statistics;
     private transient ValueState<VehicleState> vehicle;
-    private transient ListState<byte[]> statistics;
     private transient Counter duplicates;
     private transient Counter late;
-    private transient Counter imputedValues;
-    private transient Counter coldStart;
 
     /**
      * @param imputationEnabled false passes events through with missing sensors left missing
@@ -67,31 +57,12 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        imputer = new TelemetryImputer(miceConfig);
-        statistics =
-                context.getOperatorStateStore()
-                        .getUnionListState(
-                                new ListStateDescriptor<>(
-                                        "mice-statistics",
-                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        if (context.isRestored()) {
-            boolean first = true;
-            for (byte[] bytes : statistics.get()) {
-                TelemetryImputer restored = first ? imputer : new TelemetryImputer(miceConfig);
-                restored.mice().readState(new DataInputStream(new ByteArrayInputStream(bytes)));
-                if (!first) {
-                    imputer.mice().merge(restored.mice());
-                }
-                first = false;
-            }
-        }
+        statistics = new MiceStatistics(miceConfig, imputationEnabled, context);
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        imputer.mice().writeState(new DataOutputStream(bytes));
-        statistics.update(java.util.List.of(bytes.toByteArray()));
+        statistics.snapshot();
     }
 
     @Override
@@ -104,8 +75,7 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
         var metrics = getRuntimeContext().getMetricGroup();
         duplicates = metrics.counter(DUPLICATES_METRIC);
         late = metrics.counter(LATE_METRIC);
-        imputedValues = metrics.counter(IMPUTED_METRIC);
-        coldStart = metrics.counter(COLD_START_METRIC);
+        statistics.open(metrics);
     }
 
     @Override
@@ -133,13 +103,7 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
             return;
         }
         long now = ctx.timerService().currentProcessingTime();
-        ImputedTelemetry imputed =
-                imputationEnabled
-                        ? imputer.impute(event, state.memory, now)
-                        : TelemetryImputer.passThrough(event, now);
-        imputedValues.inc(imputed.getImputedCount());
-        coldStart.inc(imputed.getColdStartSensors().size());
-        state.lastSeen = Math.max(state.lastSeen, t);
+        ImputedTelemetry imputed = statistics.impute(event, state, now);
         if (state.cleanupAt == Long.MIN_VALUE) {
             state.cleanupAt = t + idleTimeoutMs;
             ctx.timerService().registerEventTimeTimer(state.cleanupAt);

@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param maxLagAge how long a vehicle's last observed value stays a usable predictor and start
  * @param useLag whether a sensor's own last observed value is one of its predictors
  * @param trainEvery learn from one row in this many (1 = every row), to bound CPU at high rates
+ * @param maxTrainRate learn from at most this many rows per second of event time (0 = no limit): at
+ *     high rates the regressions still see far more rows than they need (thousands per half-life
+ *     minute), and learning is the imputer's largest cost
  * @param seed seed of the posterior draws (deterministic for a given input order)
  */
 public record MiceConfig(
@@ -29,6 +32,7 @@ public record MiceConfig(
         Duration maxLagAge,
         boolean useLag,
         int trainEvery,
+        double maxTrainRate,
         long seed)
         implements java.io.Serializable {
 
@@ -49,6 +53,9 @@ public record MiceConfig(
         require(refreshEvery >= 1, "refreshEvery must be >= 1");
         require(!maxLagAge.isNegative(), "maxLagAge must be >= 0");
         require(trainEvery >= 1, "trainEvery must be >= 1");
+        require(
+                maxTrainRate >= 0 && Double.isFinite(maxTrainRate),
+                "maxTrainRate must be a finite number >= 0");
     }
 
     /** The defaults: m = 5, 3 iterations, 1 h half-life, lag predictor on. */
@@ -63,6 +70,7 @@ public record MiceConfig(
                 DEFAULT_MAX_LAG_AGE,
                 true,
                 1,
+                0,
                 42L);
     }
 
@@ -77,6 +85,7 @@ public record MiceConfig(
                 maxLagAge,
                 useLag,
                 trainEvery,
+                maxTrainRate,
                 seed);
     }
 
@@ -91,6 +100,7 @@ public record MiceConfig(
                 maxLagAge,
                 useLag,
                 trainEvery,
+                maxTrainRate,
                 seed);
     }
 
@@ -105,6 +115,7 @@ public record MiceConfig(
                 maxLagAge,
                 useLag,
                 trainEvery,
+                maxTrainRate,
                 seed);
     }
 
@@ -119,6 +130,7 @@ public record MiceConfig(
                 maxLagAge,
                 useLag,
                 trainEvery,
+                maxTrainRate,
                 seed);
     }
 
@@ -133,6 +145,7 @@ public record MiceConfig(
                 age,
                 useLag,
                 trainEvery,
+                maxTrainRate,
                 seed);
     }
 
@@ -147,6 +160,7 @@ public record MiceConfig(
                 maxLagAge,
                 lag,
                 trainEvery,
+                maxTrainRate,
                 seed);
     }
 
@@ -161,6 +175,7 @@ public record MiceConfig(
                 maxLagAge,
                 useLag,
                 k,
+                maxTrainRate,
                 seed);
     }
 
@@ -175,6 +190,7 @@ public record MiceConfig(
                 maxLagAge,
                 useLag,
                 trainEvery,
+                maxTrainRate,
                 seed);
     }
 
@@ -189,6 +205,7 @@ public record MiceConfig(
                 maxLagAge,
                 useLag,
                 trainEvery,
+                maxTrainRate,
                 s);
     }
 
@@ -196,5 +213,21 @@ public record MiceConfig(
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** Learns from at most {@code rowsPerSecond} rows per second of event time (0 = no limit). */
+    public MiceConfig withMaxTrainRate(double rowsPerSecond) {
+        return new MiceConfig(
+                imputations,
+                iterations,
+                halfLife,
+                minObservations,
+                ridge,
+                refreshEvery,
+                maxLagAge,
+                useLag,
+                trainEvery,
+                rowsPerSecond,
+                seed);
     }
 }

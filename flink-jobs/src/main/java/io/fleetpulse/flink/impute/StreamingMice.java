@@ -56,6 +56,7 @@ public final class StreamingMice {
     private final double halfLifeMs;
     private long rows;
     private long refTime = Long.MIN_VALUE;
+    private final TrainBudget trainBudget;
 
     // Scratch buffers, reused across rows.
     private final double[] z;
@@ -90,6 +91,7 @@ public final class StreamingMice {
         this.random = new SplittableRandom(config.seed());
         this.maxLagAgeMs = config.maxLagAge().toMillis();
         this.halfLifeMs = config.halfLife().toMillis();
+        this.trainBudget = new TrainBudget(config.maxTrainRate());
         this.models = new BayesianRegression[d][BUCKETS];
         int maxQ = 1;
         for (int j = 0; j < d; j++) {
@@ -152,7 +154,7 @@ public final class StreamingMice {
         if (nModelled > 0) {
             runChains(memory, nMissing, nModelled, values, spread, methods);
         }
-        if (rows++ % config.trainEvery() == 0) {
+        if (rows++ % config.trainEvery() == 0 && trainBudget.take(time)) {
             learn(row, memory, time, nModelled > 0);
         }
         for (int j = 0; j < d; j++) {

@@ -1,8 +1,10 @@
 package io.fleetpulse.flink.kafka;
 
 import io.fleetpulse.ingest.topics.TopicSpec;
+import io.fleetpulse.ingest.wire.SpecificRecordEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -19,7 +21,7 @@ public class AvroRecordSerializer<T extends SpecificRecord>
     private final String topic;
     private final Class<T> type;
     private final SerializableKey<T> key;
-    private transient Serializer<T> values;
+    private transient Function<T, byte[]> values;
 
     /** A key extractor that Flink can ship to the task managers. */
     public interface SerializableKey<T> extends Function<T, String>, java.io.Serializable {}
@@ -33,7 +35,14 @@ public class AvroRecordSerializer<T extends SpecificRecord>
     @Override
     public void open(
             SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) {
-        values = io.fleetpulse.ingest.wire.AvroSerde.of(type).serializer();
+        SpecificRecordEncoder<T> fast =
+                SpecificRecordEncoder.forSchema(SpecificData.get().getSchema(type));
+        if (fast != null) {
+            values = fast::encode;
+        } else {
+            Serializer<T> generic = io.fleetpulse.ingest.wire.AvroSerde.of(type).serializer();
+            values = v -> generic.serialize(topic, v);
+        }
     }
 
     @Override
@@ -45,6 +54,6 @@ public class AvroRecordSerializer<T extends SpecificRecord>
                 null,
                 timestamp,
                 k == null ? null : k.getBytes(StandardCharsets.UTF_8),
-                values.serialize(topic, element));
+                values.apply(element));
     }
 }

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * event per vehicle that moves the watermark past every window. Knows which windows FeatureJob must
  * emit for it.
  */
-final class TestDrive {
+public final class TestDrive {
 
     static final long PANE_MS = 10_000;
     static final long SLIDING_MS = 60_000;
@@ -38,7 +38,8 @@ final class TestDrive {
         }
     }
 
-    private static TelemetryEvent event(String vehicle, long seq, long t, SplittableRandom r) {
+    /** One event with correlated sensors, about 10 % of coolant and RPM readings missing. */
+    public static TelemetryEvent event(String vehicle, long seq, long t, SplittableRandom r) {
         TelemetryEvent e =
                 TelemetryEvent.newBuilder()
                         .setVehicleId(vehicle)

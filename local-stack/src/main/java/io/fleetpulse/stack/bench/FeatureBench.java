@@ -44,6 +44,7 @@ final class FeatureBench {
     /** A throughput run. */
     record Throughput(
             boolean mice,
+            boolean fused,
             long events,
             long imputed,
             double steadyEventsPerSecond,
@@ -79,7 +80,11 @@ final class FeatureBench {
         this.log = log;
     }
 
-    Throughput throughput(boolean mice) throws Exception {
+    /**
+     * @param fused the fused per-vehicle operator (the job's default) or the former four-operator
+     *     graph, for a side-by-side comparison in one run
+     */
+    Throughput throughput(boolean mice, boolean fused) throws Exception {
         Topics topics = freshTopics();
         long span = (long) (settings.events() / (settings.vehicles() * HZ_PER_VEHICLE) * 1000);
         long start = System.currentTimeMillis() - span - 120_000;
@@ -109,7 +114,8 @@ final class FeatureBench {
                                     settings.parallelism(),
                                     settings.checkpointInterval(),
                                     CATCH_UP_LATENESS,
-                                    checkpoints.toUri().toString()))) {
+                                    checkpoints.toUri().toString(),
+                                    fused))) {
                 long low = (long) (loaded.sent() * 0.1);
                 long high = (long) (loaded.sent() * 0.9);
                 long tLow = waitFor(imputed, low);
@@ -120,10 +126,17 @@ final class FeatureBench {
                 Map<String, Double> spent = cpu.end();
                 double steady = (high - low) / ((tHigh - tLow) / 1e9);
                 log.printf(
-                        "  MICE %s: %,.0f events/s steady, %.1f s in all%n",
-                        mice ? "on " : "off", steady, wall);
+                        "  MICE %s%s: %,.0f events/s steady, %.1f s in all, %.1f CPU-us/event%n",
+                        mice ? "on " : "off",
+                        fused ? "" : " (former graph)",
+                        steady,
+                        wall,
+                        spent.values().stream().mapToDouble(Double::doubleValue).sum()
+                                * 1e6
+                                / loaded.sent());
                 return new Throughput(
                         mice,
+                        fused,
                         loaded.sent(),
                         imputed.count(),
                         steady,
@@ -146,7 +159,8 @@ final class FeatureBench {
                                         settings.parallelism(),
                                         settings.latencyCheckpointInterval(),
                                         settings.allowedLateness(),
-                                        checkpoints.toUri().toString()));
+                                        checkpoints.toUri().toString(),
+                                        true));
                 CommittedReader<ImputedTelemetry> imputed =
                         new CommittedReader<>(
                                 bootstrap, topics.imputed(), ImputedTelemetry::getEventTime);
@@ -188,13 +202,15 @@ final class FeatureBench {
             int parallelism,
             Duration checkpointInterval,
             Duration allowedLateness,
-            String checkpointDir) {
+            String checkpointDir,
+            boolean fused) {
         var c = RunningFeatureJob.localConfig(bootstrap, topics);
         c.set(FeatureJobOptions.MICE_ENABLED, mice);
         c.set(FeatureJobOptions.PARALLELISM, parallelism);
         c.set(FeatureJobOptions.CHECKPOINT_INTERVAL, checkpointInterval);
         c.set(FeatureJobOptions.ALLOWED_LATENESS, allowedLateness);
         c.set(FeatureJobOptions.CHECKPOINT_DIR, checkpointDir);
+        c.set(FeatureJobOptions.FUSED_PIPELINE, fused);
         return c;
     }
 

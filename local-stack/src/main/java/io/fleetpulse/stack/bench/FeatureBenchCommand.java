@@ -86,6 +86,17 @@ public final class FeatureBenchCommand implements Callable<Integer> {
             description = "Watermark delay (bounded out-of-orderness) (default: ${DEFAULT-VALUE}).")
     Duration allowedLateness;
 
+    @Option(
+            names = "--former-graph",
+            description =
+                    "Also measure the former four-operator job graph (MICE on) in each throughput round, side by side.")
+    boolean formerGraph;
+
+    @Option(
+            names = "--no-latency",
+            description = "Skip the live-load latency runs (throughput and state only).")
+    boolean noLatency;
+
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     Path json;
 
@@ -108,8 +119,9 @@ public final class FeatureBenchCommand implements Callable<Integer> {
                         allowedLateness);
         List<FeatureBench.Throughput> on = new ArrayList<>();
         List<FeatureBench.Throughput> off = new ArrayList<>();
-        FeatureBench.Latency latencyOn;
-        FeatureBench.Latency latencyOff;
+        List<FeatureBench.Throughput> former = new ArrayList<>();
+        FeatureBench.Latency latencyOn = null;
+        FeatureBench.Latency latencyOff = null;
         try (EmbeddedKafka kafka = EmbeddedKafka.startEphemeral(work.resolve("kafka"));
                 Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             FeatureBench bench =
@@ -121,12 +133,17 @@ public final class FeatureBenchCommand implements Callable<Integer> {
                             + work);
             for (int r = 0; r < repeats; r++) {
                 System.out.printf("throughput run %d of %d%n", r + 1, repeats);
-                on.add(bench.throughput(true));
-                off.add(bench.throughput(false));
+                on.add(bench.throughput(true, true));
+                off.add(bench.throughput(false, true));
+                if (formerGraph) {
+                    former.add(bench.throughput(true, false));
+                }
             }
-            System.out.println("latency runs");
-            latencyOn = bench.latency(true);
-            latencyOff = bench.latency(false);
+            if (!noLatency) {
+                System.out.println("latency runs");
+                latencyOn = bench.latency(true);
+                latencyOff = bench.latency(false);
+            }
         } finally {
             FeatureBenchFiles.delete(work);
         }
@@ -134,7 +151,13 @@ public final class FeatureBenchCommand implements Callable<Integer> {
                 (int) (Duration.ofSeconds(60).toMillis() / Duration.ofSeconds(10).toMillis());
         BenchReport report =
                 FeatureBenchReport.build(
-                        settings, on, off, latencyOn, latencyOff, StateSize.measure(panesKept));
+                        settings,
+                        on,
+                        off,
+                        former,
+                        latencyOn,
+                        latencyOff,
+                        StateSize.measure(panesKept));
         report.print(System.out);
         if (json != null) {
             report.writeJson(json);

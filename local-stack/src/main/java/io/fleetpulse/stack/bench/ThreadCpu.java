@@ -47,6 +47,9 @@ final class ThreadCpu {
         return sorted;
     }
 
+    /** The thread group of the benchmark's own simulator and measuring readers. */
+    static final String DRIVER = "benchmark driver (simulator, readers)";
+
     static String group(String thread) {
         String t = thread.replaceAll(" \\(\\d+/\\d+\\)#\\d+$", "").replaceAll("-\\d+$", "");
         if (t.startsWith("kafka-producer-network-thread")) {
@@ -59,7 +62,7 @@ final class ThreadCpu {
             return "RocksDB";
         }
         if (t.startsWith("bench-") || t.equals("main")) {
-            return "benchmark driver (simulator, readers)";
+            return DRIVER;
         }
         return t.length() > 90 ? t.substring(0, 87) + "..." : t;
     }

@@ -1,0 +1,399 @@
+package io.fleetpulse.flink.pipeline;
+
+import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.flink.dedup.SequenceWindow;
+import io.fleetpulse.flink.features.FeatureSchema;
+import io.fleetpulse.flink.features.PaneAccumulator;
+import io.fleetpulse.flink.impute.ImputeTelemetry;
+import io.fleetpulse.flink.impute.MiceConfig;
+import io.fleetpulse.flink.impute.MiceStatistics;
+import io.fleetpulse.flink.impute.VehicleState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * FeatureJob's per-vehicle work in one keyed operator: de-duplication, MICE imputation, the 10 s
+ * tumbling panes and the 60 s sliding windows built from them — what {@code ImputeTelemetry}, the
+ * window operator, {@code TumblingFeatures} and {@code SlidingFeatures} do as four operators, with
+ * the same output. Why one: the hot per-vehicle state (dedup window, imputer memory, open pane)
+ * lives on the heap and reaches the keyed state backend once per checkpoint for the vehicles that
+ * changed (the mini-batch pattern), instead of a RocksDB read, (de)serialisation and write of about
+ * 2 KB per event, and one event-time timer per pane instead of one per event.
+ *
+ * <p>Exactly once and restore: before every checkpoint barrier ({@link #prepareSnapshotPreBarrier})
+ * the changed vehicles are written to keyed state; closed and evicted panes are written when they
+ * change (once per pane); timers are Flink's. After a restore the heap is empty and each vehicle is
+ * loaded from keyed state when it is next touched, so rescaling works as for any keyed state. The
+ * MICE statistics are union operator state, merged on restore.
+ *
+ * <p>Outputs: imputed telemetry (main), {@link ImputeTelemetry#LATE} and {@link #FEATURES}.
+ */
+public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemetry>
+        implements OneInputStreamOperator<TelemetryEvent, ImputedTelemetry> {
+
+    /** Tumbling and sliding window features. */
+    public static final OutputTag<FeatureVector> FEATURES =
+            new OutputTag<>("features", new AvroTypeInfo<>(FeatureVector.class));
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The idle checks' timer service: the name the former {@code dedup-and-impute} operator's
+     * (KeyedProcessOperator's) timers have, so its checkpoints restore into this operator with
+     * their timers, its {@code vehicle} state and its {@code mice-statistics}.
+     */
+    private static final String IDLE_TIMERS = "user-timers";
+
+    private final MiceConfig miceConfig;
+    private final long idleTimeoutMs;
+    private final boolean imputationEnabled;
+    private final long paneMs;
+    private final long slidingMs;
+
+    private transient MiceStatistics statistics;
+    private transient ValueState<VehicleState> vehicleState;
+    private transient MapState<Long, PaneAccumulator> openPanes;
+    private transient MapState<Long, PaneAccumulator> recentPanes;
+    private transient InternalTimerService<VoidNamespace> paneEnds;
+    private transient InternalTimerService<VoidNamespace> slidingEnds;
+    private transient InternalTimerService<VoidNamespace> idleChecks;
+    private transient Map<String, VehicleSlot> slots;
+    private transient List<String> dirty;
+    private transient StreamRecord<FeatureVector> featureRecord;
+    private transient Counter duplicates;
+    private transient Counter late;
+
+    /**
+     * @param pane the tumbling window (one pane)
+     * @param sliding the sliding window, a multiple of the pane, sliding by one pane
+     * @param imputationEnabled false passes events through with missing sensors left missing
+     */
+    public VehiclePipeline(
+            MiceConfig miceConfig,
+            Duration idleTimeout,
+            boolean imputationEnabled,
+            Duration pane,
+            Duration sliding) {
+        if (sliding.toMillis() % pane.toMillis() != 0 || sliding.compareTo(pane) < 0) {
+            throw new IllegalArgumentException(
+                    "sliding window " + sliding + " must be a multiple of the pane " + pane);
+        }
+        this.miceConfig = miceConfig;
+        this.idleTimeoutMs = idleTimeout.toMillis();
+        this.imputationEnabled = imputationEnabled;
+        this.paneMs = pane.toMillis();
+        this.slidingMs = sliding.toMillis();
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        statistics = new MiceStatistics(miceConfig, imputationEnabled, context);
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        vehicleState =
+                getPartitionedState(
+                        new ValueStateDescriptor<>(
+                                "vehicle", TypeInformation.of(VehicleState.class)));
+        TypeInformation<PaneAccumulator> acc = TypeInformation.of(PaneAccumulator.class);
+        openPanes = getPartitionedState(new MapStateDescriptor<>("open-panes", Types.LONG, acc));
+        recentPanes =
+                getPartitionedState(new MapStateDescriptor<>("recent-panes", Types.LONG, acc));
+        paneEnds =
+                getInternalTimerService(
+                        "pane-ends", VoidNamespaceSerializer.INSTANCE, new OnTimer(this::paneEnd));
+        slidingEnds =
+                getInternalTimerService(
+                        "sliding-ends",
+                        VoidNamespaceSerializer.INSTANCE,
+                        new OnTimer(this::slidingEnd));
+        idleChecks =
+                getInternalTimerService(
+                        IDLE_TIMERS,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new OnTimer(this::idleCheck));
+        slots = new HashMap<>();
+        dirty = new ArrayList<>();
+        featureRecord = new StreamRecord<>(null);
+        var metrics = getMetricGroup();
+        duplicates = metrics.counter(ImputeTelemetry.DUPLICATES_METRIC);
+        late = metrics.counter(ImputeTelemetry.LATE_METRIC);
+        statistics.open(metrics);
+    }
+
+    @Override
+    public void processElement(StreamRecord<TelemetryEvent> record) throws Exception {
+        TelemetryEvent event = record.getValue();
+        long t = event.getEventTime();
+        long watermark = paneEnds.currentWatermark();
+        if (t < watermark) {
+            late.inc();
+            output.collect(ImputeTelemetry.LATE, record);
+            return;
+        }
+        String vehicle = (String) getCurrentKey();
+        VehicleSlot slot = slot(vehicle, true);
+        if (slot.state == null) {
+            slot.state = VehicleState.fresh();
+        }
+        VehicleState state = slot.state;
+        SequenceWindow.Verdict verdict = state.sequences.offer(event.getSeq());
+        if (verdict == SequenceWindow.Verdict.DUPLICATE) {
+            duplicates.inc();
+            return;
+        }
+        if (verdict == SequenceWindow.Verdict.TOO_OLD) {
+            late.inc();
+            output.collect(ImputeTelemetry.LATE, record);
+            return;
+        }
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        ImputedTelemetry imputed = statistics.impute(event, state, now);
+        if (state.cleanupAt == Long.MIN_VALUE) {
+            state.cleanupAt = t + idleTimeoutMs;
+            idleChecks.registerEventTimeTimer(VoidNamespace.INSTANCE, state.cleanupAt);
+        }
+        markDirty(vehicle, slot);
+        slot.stateDirty = true;
+        addToPane(slot, imputed, t, watermark);
+        output.collect(record.replace(imputed));
+    }
+
+    /** Adds the event to its pane, unless that pane has fired already (as the window would). */
+    private void addToPane(VehicleSlot slot, ImputedTelemetry imputed, long t, long watermark) {
+        long start = TimeWindow.getWindowStartWithOffset(t, 0, paneMs);
+        long maxTimestamp = start + paneMs - 1;
+        if (maxTimestamp <= watermark) {
+            return; // the window operator drops such an element as late too
+        }
+        PaneAccumulator pane = slot.open.get(start);
+        if (pane == null) {
+            pane = new PaneAccumulator();
+            slot.open.put(start, pane);
+            paneEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, maxTimestamp);
+        }
+        pane.add(imputed);
+        slot.markPaneDirty(start);
+    }
+
+    private void paneEnd(long maxTimestamp) throws Exception {
+        String vehicle = (String) getCurrentKey();
+        VehicleSlot slot = slot(vehicle, false);
+        long start = maxTimestamp + 1 - paneMs;
+        PaneAccumulator pane = slot == null ? null : slot.open.remove(start);
+        if (pane == null) {
+            return;
+        }
+        long end = start + paneMs;
+        openPanes.remove(start);
+        emit(vehicle, start, end, FeatureSchema.TUMBLING_10S, pane, maxTimestamp);
+        PaneAccumulator existing = slot.recent.get(start);
+        if (existing != null) {
+            existing.merge(pane);
+            pane = existing;
+        }
+        slot.recent.put(start, pane);
+        recentPanes.put(start, pane);
+        emitSliding(vehicle, slot, end, maxTimestamp);
+        for (long e = end + paneMs; e < start + slidingMs + paneMs; e += paneMs) {
+            slidingEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, e);
+        }
+        if (slot.isEmpty()) {
+            slots.remove(vehicle);
+        }
+    }
+
+    private void slidingEnd(long windowEnd) throws Exception {
+        String vehicle = (String) getCurrentKey();
+        VehicleSlot slot = slot(vehicle, false);
+        if (slot == null) {
+            return;
+        }
+        if (!slot.recent.containsKey(windowEnd - paneMs)) {
+            emitSliding(vehicle, slot, windowEnd, windowEnd); // the pane ending here was empty
+        }
+        long oldestNeeded = windowEnd - slidingMs + paneMs;
+        while (!slot.recent.isEmpty() && slot.recent.firstKey() < oldestNeeded) {
+            recentPanes.remove(slot.recent.pollFirstEntry().getKey());
+        }
+        if (slot.isEmpty()) {
+            slots.remove(vehicle);
+            recentPanes.clear();
+        }
+    }
+
+    private void idleCheck(long timestamp) throws Exception {
+        String vehicle = (String) getCurrentKey();
+        VehicleSlot slot = slot(vehicle, false);
+        if (slot == null || slot.state == null) {
+            return;
+        }
+        VehicleState state = slot.state;
+        if (state.lastSeen + idleTimeoutMs <= timestamp) {
+            slot.state = null; // gone quiet: forget it
+            slot.stateDirty = false;
+            vehicleState.clear();
+            if (slot.isEmpty()) {
+                slots.remove(vehicle);
+            }
+            return;
+        }
+        state.cleanupAt = state.lastSeen + idleTimeoutMs;
+        idleChecks.registerEventTimeTimer(VoidNamespace.INSTANCE, state.cleanupAt);
+        markDirty(vehicle, slot);
+        slot.stateDirty = true;
+    }
+
+    private void emitSliding(String vehicle, VehicleSlot slot, long windowEnd, long timestamp) {
+        long windowStart = windowEnd - slidingMs;
+        PaneAccumulator merged = null;
+        for (PaneAccumulator pane : slot.recent.subMap(windowStart, windowEnd).values()) {
+            if (merged == null) {
+                merged = new PaneAccumulator();
+            }
+            merged.merge(pane);
+        }
+        if (merged != null) {
+            emit(vehicle, windowStart, windowEnd, FeatureSchema.SLIDING_60S, merged, timestamp);
+        }
+    }
+
+    private void emit(
+            String vehicle,
+            long start,
+            long end,
+            String kind,
+            PaneAccumulator stats,
+            long timestamp) {
+        FeatureVector features =
+                FeatureSchema.toFeatures(
+                        vehicle, start, end, kind, stats, System.currentTimeMillis());
+        featureRecord.replace(features, timestamp);
+        output.collect(FEATURES, featureRecord);
+    }
+
+    /** The vehicle's slot: on the heap, else loaded from keyed state, else new (or null). */
+    private VehicleSlot slot(String vehicle, boolean create) throws Exception {
+        VehicleSlot slot = slots.get(vehicle);
+        if (slot != null) {
+            return slot;
+        }
+        slot = new VehicleSlot();
+        slot.state = vehicleState.value();
+        for (Map.Entry<Long, PaneAccumulator> e : openPanes.entries()) {
+            slot.open.put(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<Long, PaneAccumulator> e : recentPanes.entries()) {
+            slot.recent.put(e.getKey(), e.getValue());
+        }
+        if (slot.isEmpty() && !create) {
+            return null;
+        }
+        slots.put(vehicle, slot);
+        return slot;
+    }
+
+    private void markDirty(String vehicle, VehicleSlot slot) {
+        if (!slot.dirty) {
+            slot.dirty = true;
+            dirty.add(vehicle);
+        }
+    }
+
+    /** Writes what changed since the last checkpoint to keyed state, before the barrier. */
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        flush();
+    }
+
+    void flush() throws Exception {
+        Object current = getCurrentKey();
+        for (String vehicle : dirty) {
+            VehicleSlot slot = slots.get(vehicle);
+            if (slot == null || !slot.dirty) {
+                continue;
+            }
+            setCurrentKey(vehicle);
+            if (slot.stateDirty && slot.state != null) {
+                vehicleState.update(slot.state);
+            }
+            flushPane(slot, slot.dirtyPane);
+            for (long start : slot.more) {
+                flushPane(slot, start);
+            }
+            slot.clearDirty();
+        }
+        dirty.clear();
+        if (current != null) {
+            setCurrentKey(current);
+        }
+    }
+
+    private void flushPane(VehicleSlot slot, long start) throws Exception {
+        if (start == Long.MIN_VALUE) {
+            return;
+        }
+        PaneAccumulator pane = slot.open.get(start);
+        if (pane != null) {
+            openPanes.put(start, pane);
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        statistics.snapshot();
+    }
+
+    /** Calls back into the operator for one timer service. */
+    private static final class OnTimer implements Triggerable<Object, VoidNamespace> {
+        private final Fire fire;
+
+        OnTimer(Fire fire) {
+            this.fire = fire;
+        }
+
+        @Override
+        public void onEventTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
+            fire.at(timer.getTimestamp());
+        }
+
+        @Override
+        public void onProcessingTime(InternalTimer<Object, VoidNamespace> timer) {}
+    }
+
+    /** A timer callback by timestamp (the key is the current key). */
+    @FunctionalInterface
+    private interface Fire {
+        void at(long timestamp) throws Exception;
+    }
+}
