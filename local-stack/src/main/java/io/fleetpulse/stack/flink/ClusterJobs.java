@@ -38,8 +38,20 @@ public final class ClusterJobs {
         this.rest = rest;
     }
 
-    /** Uploads {@code job}'s jar and runs it, restored from its newest snapshot if there is one. */
+    /**
+     * Uploads {@code job}'s jar and runs it, restored from its newest snapshot if there is one. A
+     * recorded run of it that the cluster still runs is adopted instead (no second copy).
+     */
     public Submitted submit(ClusterJob job, PrintStream out) throws IOException {
+        Optional<Submitted> live =
+                load().stream()
+                        .filter(s -> s.name().equals(job.name()) && s.running())
+                        .filter(s -> !isTerminal(rest.jobState(s.jobId()).orElse("UNKNOWN")))
+                        .findFirst();
+        if (live.isPresent()) {
+            out.printf("%s already runs on the cluster (job %s)%n", job.name(), live.get().jobId());
+            return live.get();
+        }
         Optional<String> restore = restorePoint(job.name());
         out.printf(
                 "submitting %s (%s) to %s%s ...%n",

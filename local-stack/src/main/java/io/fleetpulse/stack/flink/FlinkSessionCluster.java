@@ -7,6 +7,7 @@ import io.fleetpulse.stack.StackException;
 import io.fleetpulse.stack.StackLayout;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /**
  * A standalone Flink session cluster on 127.0.0.1: a JobManager ({@code
@@ -49,21 +50,25 @@ public final class FlinkSessionCluster {
         return layout;
     }
 
+    public FlinkClusterSettings settings() {
+        return settings;
+    }
+
     /** The REST base URL on the configured port. */
     public String restUrl() {
         return "http://" + Ports.address(settings.restPort());
     }
 
     /**
-     * Writes the configuration and starts the JobManager; {@code onStart} records each process as
-     * soon as it exists (so a failed start is still stopped). Waits until the REST API answers and
-     * the TaskManager has registered.
+     * Writes the configuration and starts the JobManager, then the TaskManager; {@code onStart}
+     * gets each process ({@link #JOBMANAGER} or {@link #TASKMANAGER}) as soon as it exists, to
+     * record it (so a failed start is still stopped). Waits until the REST API answers and the
+     * TaskManager's slots are registered.
      *
      * @throws StackException if a port is taken or a JVM dies or is not ready within {@code
      *     timeout}
      */
-    public Started start(
-            Duration timeout, PrintStream out, java.util.function.Consumer<Process> onStart) {
+    public Started start(Duration timeout, PrintStream out, BiConsumer<String, Process> onStart) {
         requireFree(settings.restPort(), "the Flink REST API");
         requireFree(settings.rpcPort(), "the Flink JobManager RPC");
         FlinkClusterConfig config = new FlinkClusterConfig(layout, settings);
@@ -78,7 +83,7 @@ public final class FlinkSessionCluster {
                         config.jobManagerJvmOptions(),
                         JOBMANAGER_MAIN,
                         config.jobManagerArgs());
-        onStart.accept(jm);
+        onStart.accept(JOBMANAGER, jm);
         FlinkRest rest = new FlinkRest(restUrl());
         Readiness.await(
                 JOBMANAGER,
@@ -99,7 +104,7 @@ public final class FlinkSessionCluster {
                         config.taskManagerJvmOptions(),
                         TASKMANAGER_MAIN,
                         config.taskManagerArgs());
-        onStart.accept(tm);
+        onStart.accept(TASKMANAGER, tm);
         Readiness.await(TASKMANAGER, tm, stack.logFile(TASKMANAGER), timeout, () -> rest.ready(1));
         if (!jm.isAlive()) {
             throw new StackException(

@@ -89,7 +89,8 @@ class FlinkSessionClusterITCase {
                         FlinkClusterSettings.defaults()
                                 .withPorts(Ports.freePort(), Ports.freePort()),
                         artifacts.clusterClasspath());
-        FlinkSessionCluster.Started flink = cluster.start(START_TIMEOUT, out, started::add);
+        FlinkSessionCluster.Started flink =
+                cluster.start(START_TIMEOUT, out, (role, p) -> started.add(p));
         assertThat(flink.rest().overview().path("slots-total").asInt())
                 .as("%s", flink.rest().overview())
                 .isEqualTo(FlinkClusterSettings.TASK_SLOTS);
