@@ -19,7 +19,7 @@ import java.util.List;
 public final class FlinkJobsComponent implements StackComponent {
 
     public static final String NAME = "flink-jobs";
-    private static final String HEAP = "128m";
+    private static final String HEAP = "256m";
 
     @Override
     public String name() {

@@ -3,14 +3,11 @@ package io.fleetpulse.stack.flink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +23,9 @@ public final class FlinkRest {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Flink's errors carry whole stack traces: messages keep this many characters. */
+    private static final int MAX_MESSAGE = 600;
 
     private final URI base;
     private final HttpClient http =
@@ -61,24 +61,27 @@ public final class FlinkRest {
         }
     }
 
-    /** {@code POST /jars/upload}; returns the jar id the cluster gave it. */
+    /**
+     * {@code POST /jars/upload} (streamed from the file); returns the jar id the cluster gave it.
+     */
     public String uploadJar(Path jar) throws IOException {
         String boundary = "fleet-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(
-                ("--"
-                                + boundary
-                                + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-                                + jar.getFileName()
-                                + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(jar));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String head =
+                "--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                        + jar.getFileName()
+                        + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest req =
                 HttpRequest.newBuilder(base.resolve("jars/upload"))
                         .timeout(CALL_TIMEOUT)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .POST(
+                                HttpRequest.BodyPublishers.concat(
+                                        HttpRequest.BodyPublishers.ofString(head),
+                                        HttpRequest.BodyPublishers.ofFile(jar),
+                                        HttpRequest.BodyPublishers.ofString(tail)))
                         .build();
         String file = call(req).path("filename").asText("");
         if (file.isEmpty()) {
@@ -145,7 +148,7 @@ public final class FlinkRest {
                     return op.get("location").asText();
                 }
                 throw new FlinkRestException(
-                        "savepoint of " + jobId + " failed: " + op.path("failure-cause"));
+                        "savepoint of " + jobId + " failed: " + brief(op.path("failure-cause")));
             }
             sleep(Duration.ofMillis(250));
         }
@@ -193,13 +196,24 @@ public final class FlinkRest {
                             + " answered "
                             + resp.statusCode()
                             + ": "
-                            + resp.body());
+                            + abbreviate(resp.body()));
         }
         try {
             return resp.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(resp.body());
         } catch (IOException e) {
             throw new FlinkRestException("unreadable answer from " + req.uri() + ": " + e, e);
         }
+    }
+
+    /** The exception's class and message from Flink's failure cause (not its stack trace). */
+    private static String brief(JsonNode cause) {
+        String trace = cause.path("stack-trace").asText("");
+        return abbreviate(
+                trace.isEmpty() ? cause.toString() : trace.lines().findFirst().orElse(""));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + " …";
     }
 
     private static void sleep(Duration d) {
