@@ -97,6 +97,7 @@ public final class ClusterJobs {
                 String savepoint =
                         rest.stopWithSavepoint(s.jobId(), layout.savepointsDir(s.name()), timeout);
                 out.println(" " + savepoint);
+                pruneSavepoints(s.name(), savepoint, out);
             } catch (FlinkRestException e) {
                 out.println(" failed (" + e.getMessage() + "); cancelling it");
                 rest.cancel(s.jobId());
@@ -112,6 +113,29 @@ public final class ClusterJobs {
             rest.deleteJar(s.jarId());
         } catch (FlinkRestException e) {
             out.printf("note: could not delete jar %s: %s%n", s.jarId(), e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the job's older savepoints once a new one exists (savepoints are self-contained), so
+     * {@code down}/{@code up} cycles do not fill the disk.
+     */
+    private void pruneSavepoints(String name, String newest, PrintStream out) {
+        Path keep = Path.of(URI.create(newest)).normalize();
+        Path dir = layout.savepointsDir(name);
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path p :
+                    old.filter(p -> p.getFileName().toString().startsWith("savepoint-"))
+                            .filter(p -> !p.normalize().equals(keep))
+                            .toList()) {
+                try (Stream<Path> files = Files.walk(p)) {
+                    for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.printf("note: could not prune old savepoints in %s: %s%n", dir, e.getMessage());
         }
     }
 

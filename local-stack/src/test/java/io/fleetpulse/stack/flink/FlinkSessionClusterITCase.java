@@ -139,6 +139,10 @@ class FlinkSessionClusterITCase {
                 .as("stop-with-savepoint leaves a savepoint to resume from; log:%n%s", log)
                 .hasValueSatisfying(p -> assertThat(p).contains("savepoint-"));
         assertThat(jobs.recorded()).extracting(ClusterJobs.Submitted::running).containsOnly(false);
+        try (Stream<Path> savepoints =
+                Files.list(cluster.layout().savepointsDir(ClusterJob.FEATURE_JOB))) {
+            assertThat(savepoints.toList()).hasSize(1);
+        }
 
         for (Process p : List.of(flink.taskManager(), flink.jobManager())) {
             assertThat(Processes.stop(p.pid(), STOP_GRACE)).isTrue();
