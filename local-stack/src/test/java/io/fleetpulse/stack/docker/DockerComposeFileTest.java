@@ -2,6 +2,7 @@ package io.fleetpulse.stack.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetpulse.embedded.pinot.PinotClusterConfig;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.stack.StackConfig;
@@ -39,10 +40,10 @@ class DockerComposeFileTest {
     /** Model-serving's port of the contract (CONTRACTS.md). */
     private static final int SERVING_PORT = 18080;
 
-    /** The embedded Pinot's controller and broker ports (embedded-pinot PinotClusterConfig). */
-    private static final int PINOT_CONTROLLER_PORT = 19000;
+    /** The local stack's Pinot ports (embedded-pinot), mapped to Pinot's container defaults. */
+    private static final int PINOT_CONTROLLER_PORT = PinotClusterConfig.DEFAULT_CONTROLLER_PORT;
 
-    private static final int PINOT_BROKER_PORT = 18099;
+    private static final int PINOT_BROKER_PORT = PinotClusterConfig.DEFAULT_BROKER_PORT;
 
     private static Map<String, Object> compose;
     private static Map<String, Map<String, Object>> services;
