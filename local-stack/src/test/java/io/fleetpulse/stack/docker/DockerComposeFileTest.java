@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetpulse.embedded.pinot.PinotClusterConfig;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
+import io.fleetpulse.serving.ServingSettings;
 import io.fleetpulse.stack.StackConfig;
 import io.fleetpulse.stack.flink.ClusterJob;
 import io.fleetpulse.stack.flink.FlinkArtifacts;
@@ -37,8 +38,8 @@ class DockerComposeFileTest {
     /** A topic-like name not part of an option ({@code --fleet.kafka…}, {@code -Dfleet.work…}). */
     private static final Pattern TOPIC_NAME = Pattern.compile("(?<![-\\w./])fleet(\\.[a-z]+)+");
 
-    /** Model-serving's port of the contract (CONTRACTS.md). */
-    private static final int SERVING_PORT = 18080;
+    /** Model-serving's port of the contract. */
+    private static final int SERVING_PORT = ServingSettings.DEFAULT_PORT;
 
     /** The local stack's Pinot ports (embedded-pinot), mapped to Pinot's container defaults. */
     private static final int PINOT_CONTROLLER_PORT = PinotClusterConfig.DEFAULT_CONTROLLER_PORT;
