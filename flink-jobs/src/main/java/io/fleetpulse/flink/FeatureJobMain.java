@@ -4,10 +4,12 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * Runs {@link FeatureJob} against Kafka. {@code --local} runs it in an embedded Flink mini cluster
- * bound to 127.0.0.1 (the local stack); without it the job goes to the cluster that launched it
- * ({@code flink run}). Options: {@code --<key> VALUE} for every key in {@link FeatureJobOptions};
- * {@code --help} lists them. Prints {@code READY feature-job job-id=…} once the job is submitted;
- * on SIGTERM the job is cancelled and its last checkpoint kept, so the next start resumes from it.
+ * bound to 127.0.0.1 (the local stack): it prints {@code READY feature-job job-id=…} once the job
+ * is submitted, and on SIGTERM cancels the job and keeps its last checkpoint, so the next start
+ * resumes from it. Without {@code --local} this is the entry point of the job jar on a Flink
+ * cluster ({@code flink run}, or the REST API): it submits the job and leaves its lifecycle to the
+ * cluster. Options: {@code --<key> VALUE} for every key in {@link FeatureJobOptions}; {@code
+ * --help} lists them.
  */
 public final class FeatureJobMain {
 
@@ -22,8 +24,12 @@ public final class FeatureJobMain {
         try {
             config = JobArgs.parse(args, FeatureJobOptions.class, JobEnvironments.LOCAL_FLAG);
         } catch (IllegalArgumentException e) {
-            System.err.println("FeatureJob: " + e.getMessage());
-            System.exit(2);
+            throw JobUsage.fail("FeatureJob", args, e);
+        }
+        if (!JobUsage.local(args)) {
+            // Attached `flink run` blocks here until the job ends; detached and REST submissions
+            // return at once. No shutdown hook: this JVM may be the cluster's own.
+            RunningFeatureJob.build(config).execute(RunningFeatureJob.JOB_NAME);
             return;
         }
         RunningFeatureJob job = RunningFeatureJob.start(config);

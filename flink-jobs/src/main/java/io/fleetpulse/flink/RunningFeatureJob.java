@@ -14,6 +14,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class RunningFeatureJob implements AutoCloseable {
 
+    /** The job's name on a cluster (web UI, REST {@code /jobs/overview}). */
+    public static final String JOB_NAME = "FleetPulse FeatureJob";
+
     private final JobClient client;
 
     private RunningFeatureJob(JobClient client) {
@@ -36,6 +39,11 @@ public final class RunningFeatureJob implements AutoCloseable {
 
     /** Builds the job with Kafka source and exactly-once sinks and submits it. */
     public static RunningFeatureJob start(Configuration config) throws Exception {
+        return new RunningFeatureJob(build(config).executeAsync(JOB_NAME));
+    }
+
+    /** The environment for {@code config} with the job (Kafka source, exactly-once sinks) in it. */
+    public static StreamExecutionEnvironment build(Configuration config) {
         StreamExecutionEnvironment env = JobEnvironments.create(config);
         Topics topics = Topics.withPrefix(config.get(FeatureJobOptions.TOPIC_PREFIX));
         new FeatureJob(
@@ -43,7 +51,7 @@ public final class RunningFeatureJob implements AutoCloseable {
                         FeatureJobSinks.kafka(topics, config),
                         config)
                 .build(env);
-        return new RunningFeatureJob(env.executeAsync("FleetPulse FeatureJob"));
+        return env;
     }
 
     public JobID jobId() {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             UpCommand.class,
             DownCommand.class,
             StatusCommand.class,
+            TopicsCommand.class,
             DemoCommand.class,
             ReplayCommand.class,
             GatewayCommand.class,

@@ -47,6 +47,15 @@ public final class JvmLauncher {
      * @param heap maximum heap, e.g. {@code 1g}
      */
     public Process start(String component, String heap, String mainClass, List<String> args) {
+        return start(component, List.of("-Xmx" + heap), mainClass, args);
+    }
+
+    /**
+     * Starts {@code mainClass} with {@code args} and the given JVM options (memory limits among
+     * them) in place of a plain maximum heap.
+     */
+    public Process start(
+            String component, List<String> jvmOptions, String mainClass, List<String> args) {
         try {
             Files.createDirectories(layout.logsDir());
             Files.createDirectories(layout.tmpDir());
@@ -56,7 +65,7 @@ public final class JvmLauncher {
                 cmd.add(SETSID);
             }
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xmx" + heap);
+            cmd.addAll(jvmOptions);
             cmd.add("-Djava.io.tmpdir=" + layout.tmpDir());
             cmd.add("-D" + StackLayout.WORK_DIR_PROPERTY + "=" + layout.workDir());
             cmd.add("-Dfleet.component=" + component);

@@ -60,7 +60,8 @@ public final class Readiness {
                 });
     }
 
-    private static void await(
+    /** Waits until {@code ready} holds; fails early, with the log's tail, if {@code p} dies. */
+    public static void await(
             String component, Process p, Path log, Duration timeout, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {

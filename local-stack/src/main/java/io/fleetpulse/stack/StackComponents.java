@@ -1,6 +1,8 @@
 package io.fleetpulse.stack;
 
 import io.fleetpulse.stack.component.FeatureJobComponent;
+import io.fleetpulse.stack.component.FlinkClusterComponent;
+import io.fleetpulse.stack.component.FlinkJobsComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.KafkaComponent;
 import io.fleetpulse.stack.component.PinotComponent;
@@ -21,6 +23,8 @@ public final class StackComponents {
                 new GatewayComponent(),
                 new FeatureJobComponent(),
                 new ServingComponent(),
-                new PinotComponent());
+                new PinotComponent(),
+                new FlinkClusterComponent(),
+                new FlinkJobsComponent());
     }
 }

@@ -1,6 +1,8 @@
 package io.fleetpulse.stack;
 
 import io.fleetpulse.stack.component.FeatureJobComponent;
+import io.fleetpulse.stack.component.FlinkClusterComponent;
+import io.fleetpulse.stack.component.FlinkJobsComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
@@ -10,6 +12,12 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code fleet up} that {@code fleet demo} shares: ports and retention. */
 public final class StackOptions {
+
+    /** {@code --flink mini}: the default, FeatureJob in a mini cluster of its own JVM. */
+    public static final String FLINK_MINI = "mini";
+
+    /** {@code --flink cluster}: a standalone Flink session cluster running the job jars. */
+    public static final String FLINK_CLUSTER = "cluster";
 
     @Option(
             names = "--kafka-port",
@@ -44,6 +52,20 @@ public final class StackOptions {
     @Option(names = "--no-pinot", description = "Do not start Pinot (the analyst tables)")
     boolean noPinot;
 
+    @Option(
+            names = "--flink",
+            defaultValue = FLINK_MINI,
+            paramLabel = "MODE",
+            description =
+                    "Where the Flink jobs run: "
+                            + FLINK_MINI
+                            + " (FeatureJob in its own JVM's mini cluster) or "
+                            + FLINK_CLUSTER
+                            + " (a standalone session cluster, JobManager and TaskManager JVMs,"
+                            + " running the job jars; web UI on 127.0.0.1:18081) (default"
+                            + " ${DEFAULT-VALUE})")
+    String flink;
+
     @Option(names = "--no-gateway", description = "Start Kafka only, not the ingest gateway")
     boolean noGateway;
 
@@ -73,6 +95,22 @@ public final class StackOptions {
         }
         if (noFeatureJob) {
             skipped.add(FeatureJobComponent.NAME);
+            skipped.add(FlinkJobsComponent.NAME);
+        }
+        switch (flink == null ? FLINK_MINI : flink) {
+            case FLINK_MINI -> {
+                skipped.add(FlinkClusterComponent.NAME);
+                skipped.add(FlinkJobsComponent.NAME);
+            }
+            case FLINK_CLUSTER -> skipped.add(FeatureJobComponent.NAME);
+            default ->
+                    throw new IllegalArgumentException(
+                            "--flink must be "
+                                    + FLINK_MINI
+                                    + " or "
+                                    + FLINK_CLUSTER
+                                    + ", not "
+                                    + flink);
         }
         if (noServing) {
             skipped.add(ServingComponent.NAME);

@@ -3,6 +3,7 @@ package io.fleetpulse.learner.job;
 import io.fleetpulse.flink.JobArgs;
 import io.fleetpulse.flink.JobEnvironments;
 import io.fleetpulse.flink.JobHelp;
+import io.fleetpulse.flink.JobUsage;
 import io.fleetpulse.ingest.topics.Topics;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,9 +32,7 @@ public final class LearnerJobMain {
             config = JobArgs.parse(args, LearnerOptions.class, JobEnvironments.LOCAL_FLAG);
             LearnerOptions.settings(config);
         } catch (IllegalArgumentException e) {
-            System.err.println("LearnerJob: " + e.getMessage());
-            System.exit(2);
-            return;
+            throw JobUsage.fail("LearnerJob", args, e);
         }
         StreamExecutionEnvironment env = JobEnvironments.create(config);
         Topics topics = Topics.withPrefix(config.get(LearnerOptions.TOPIC_PREFIX));

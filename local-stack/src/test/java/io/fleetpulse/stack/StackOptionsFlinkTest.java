@@ -1,0 +1,57 @@
+package io.fleetpulse.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetpulse.stack.component.FeatureJobComponent;
+import io.fleetpulse.stack.component.FlinkClusterComponent;
+import io.fleetpulse.stack.component.FlinkJobsComponent;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code --flink mini|cluster} picks which Flink components {@code fleet up} starts. */
+class StackOptionsFlinkTest {
+
+    @Command(name = "up")
+    static final class Up {
+        @Mixin StackOptions options;
+    }
+
+    private static StackConfig parse(String... args) {
+        Up up = new Up();
+        new CommandLine(up).parseArgs(args);
+        return up.options.toConfig();
+    }
+
+    @Test
+    void theMiniClusterIsTheDefault() {
+        StackConfig c = parse();
+        assertThat(c.wants(FeatureJobComponent.NAME)).isTrue();
+        assertThat(c.wants(FlinkClusterComponent.NAME)).isFalse();
+        assertThat(c.wants(FlinkJobsComponent.NAME)).isFalse();
+    }
+
+    @Test
+    void clusterModeRunsTheSessionClusterAndItsJobsInsteadOfTheMiniCluster() {
+        StackConfig c = parse("--flink", "cluster");
+        assertThat(c.wants(FeatureJobComponent.NAME)).isFalse();
+        assertThat(c.wants(FlinkClusterComponent.NAME)).isTrue();
+        assertThat(c.wants(FlinkJobsComponent.NAME)).isTrue();
+    }
+
+    @Test
+    void clusterModeWithoutJobsKeepsTheClusterIdle() {
+        StackConfig c = parse("--flink", "cluster", "--no-feature-job");
+        assertThat(c.wants(FlinkClusterComponent.NAME)).isTrue();
+        assertThat(c.wants(FlinkJobsComponent.NAME)).isFalse();
+    }
+
+    @Test
+    void anUnknownModeIsAUsageError() {
+        assertThatThrownBy(() -> parse("--flink", "yarn"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mini or cluster");
+    }
+}
