@@ -9,6 +9,7 @@ import io.fleetpulse.flink.JobEnvironments;
 import io.fleetpulse.ingest.testing.KafkaBrokerExtension;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.ingest.wire.AvroWire;
+import io.fleetpulse.learner.averaging.RoundAverager;
 import io.fleetpulse.learner.bench.SyntheticFeatures;
 import io.fleetpulse.learner.detect.PhysicalRules;
 import io.fleetpulse.learner.servable.ModelKind;
@@ -61,8 +62,10 @@ class LearnerJobITCase {
 
             // Thresholds follow the scores of the versions in use: let a full generation of
             // scores (1,000 per replica) come from trained versions before the anomalies.
-            send(producer, topics, normal(data, 2_000));
-            readModels(topics, s -> everyModel(s, WARM_UP + 1_900));
+            send(producer, topics, normal(data, 3_000));
+            Map<String, Long> warm =
+                    newest(readModels(topics, s -> everyModel(s, WARM_UP + 2_900)));
+            awaitAdoption(producer, topics, data, warm);
 
             long t = SyntheticFeatures.START + 3_600_000;
             List<FeatureVector> anomalies = new ArrayList<>();
@@ -73,7 +76,7 @@ class LearnerJobITCase {
                                 data.window("V-race", end - 10_000, end, "TUMBLING_10S")));
                 anomalies.add(
                         SyntheticFeatures.overheating(
-                                data.window("V-hot", end - 10_000, end, "TUMBLING_10S"), 117));
+                                data.window("V-hot", end - 10_000, end, "TUMBLING_10S"), 120));
             }
             send(producer, topics, anomalies);
             send(producer, topics, normal(data, 200));
@@ -148,6 +151,43 @@ class LearnerJobITCase {
         return done.size() == ModelKind.values().length;
     }
 
+    /** The newest version of every model. */
+    private static Map<String, Long> newest(List<ModelSnapshot> snapshots) {
+        Map<String, Long> out = new HashMap<>();
+        snapshots.forEach(s -> out.merge(s.modelName(), s.version(), Math::max));
+        return out;
+    }
+
+    /**
+     * Sends normal windows in small portions until, for every model, a round was averaged from
+     * replicas that all had adopted at least the version in {@code versions} (a checkpoint after it
+     * was published): only then do the replicas score with it.
+     */
+    private static void awaitAdoption(
+            KafkaProducer<String, byte[]> producer,
+            Topics topics,
+            SyntheticFeatures data,
+            Map<String, Long> versions)
+            throws Exception {
+        Predicate<List<ModelSnapshot>> adopted = l -> adoptedEverywhere(l, versions);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!adopted.test(readModels(topics, adopted, Duration.ofSeconds(2)))) {
+            assertThat(System.nanoTime()).as("replicas adopt " + versions).isLessThan(deadline);
+            send(producer, topics, normal(data, 100));
+        }
+    }
+
+    private static boolean adoptedEverywhere(
+            List<ModelSnapshot> snapshots, Map<String, Long> versions) {
+        Map<String, Long> based = new HashMap<>();
+        for (ModelSnapshot s : snapshots) {
+            double base = s.metrics().getOrDefault(RoundAverager.ROUND_OLDEST_BASE, 0.0);
+            based.merge(s.modelName(), (long) base, Math::max);
+        }
+        return versions.entrySet().stream()
+                .allMatch(e -> based.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
     private static boolean has(List<Alert> alerts, String vehicle, String kind) {
         return alerts.stream()
                 .anyMatch(a -> a.getVehicleId().equals(vehicle) && a.getKind().equals(kind));
@@ -212,6 +252,11 @@ class LearnerJobITCase {
 
     private static List<ModelSnapshot> readModels(
             Topics topics, Predicate<List<ModelSnapshot>> done) {
+        return readModels(topics, done, WAIT);
+    }
+
+    private static List<ModelSnapshot> readModels(
+            Topics topics, Predicate<List<ModelSnapshot>> done, Duration wait) {
         List<ConsumerRecord<String, byte[]>> records =
                 TopicReader.readUntil(
                         KAFKA.bootstrapServers(),
@@ -219,7 +264,7 @@ class LearnerJobITCase {
                         new StringDeserializer(),
                         new ByteArrayDeserializer(),
                         l -> done.test(decode(l)),
-                        WAIT);
+                        wait);
         List<ModelSnapshot> out = decode(records);
         for (ConsumerRecord<String, byte[]> r : records) {
             assertThat(r.key()).isEqualTo(ModelSnapshot.fromBytes(r.value()).modelName());
