@@ -3,6 +3,7 @@ package io.fleetpulse.stack;
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.KafkaComponent;
+import io.fleetpulse.stack.component.LearnerComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class StackComponents {
                 new KafkaComponent(),
                 new GatewayComponent(),
                 new FeatureJobComponent(),
+                new LearnerComponent(),
                 new ServingComponent(),
                 new PinotComponent());
     }

@@ -2,6 +2,7 @@ package io.fleetpulse.stack;
 
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
+import io.fleetpulse.stack.component.LearnerComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
 import java.util.HashSet;
@@ -50,6 +51,9 @@ public final class StackOptions {
     @Option(names = "--no-model-serving", description = "Do not start model-serving (port 18080)")
     boolean noServing;
 
+    @Option(names = "--no-learner", description = "Do not start LearnerJob (models and alerts)")
+    boolean noLearner;
+
     /**
      * The configuration these options describe.
      *
@@ -79,6 +83,9 @@ public final class StackOptions {
         }
         if (noPinot) {
             skipped.add(PinotComponent.NAME);
+        }
+        if (noLearner) {
+            skipped.add(LearnerComponent.NAME);
         }
         return skipped;
     }
