@@ -60,8 +60,8 @@ class LearnerJobITCase {
             List<ModelSnapshot> snapshots = readModels(topics, s -> everyModel(s, WARM_UP / 2));
             assertThat(everyModel(snapshots, WARM_UP / 2)).isTrue();
 
-            // Thresholds follow the scores of the versions in use: let a full generation of
-            // scores (1,000 per replica) come from trained versions before the anomalies.
+            // Thresholds follow the scores of the versions in use: let full generations of
+            // scores (300 per replica) come from trained versions before the anomalies.
             send(producer, topics, normal(data, 3_000));
             Map<String, Long> warm =
                     newest(readModels(topics, s -> everyModel(s, WARM_UP + 2_900)));
@@ -85,19 +85,20 @@ class LearnerJobITCase {
                     readAlerts(
                             topics,
                             l ->
-                                    has(l, "V-race", "MODEL_ANOMALY")
+                                    modelAlert(l, "V-race").isPresent()
                                             && has(l, "V-hot", PhysicalRules.ENGINE_OVERHEATING));
             assertThat(job.getJobStatus().get().isTerminalState()).isFalse();
 
-            Alert racing = find(alerts, "V-race", "MODEL_ANOMALY");
+            // Whichever model's threshold the racing engine crosses first (the autoencoder's, or
+            // the fuel-rate regressor's: 7,200 rpm burns more than it reads), it names the cause.
+            Alert racing = modelAlert(alerts, "V-race").orElseThrow();
             assertThat(racing.getStatus()).isEqualTo("OPEN");
-            assertThat(racing.getSource()).isEqualTo("MODEL");
-            assertThat(racing.getModel()).isEqualTo("anomaly-ae");
+            assertThat(racing.getModel()).isIn("anomaly-ae", "fuel-rate");
             assertThat(racing.getModelVersion()).isPositive();
             assertThat(racing.getScore()).isGreaterThan(racing.getThreshold());
             assertThat(racing.getExplanation())
                     .extracting(AlertContribution::getFeature)
-                    .allMatch(f -> f.startsWith("engineRpm") || f.startsWith("oilPressure"));
+                    .anyMatch(f -> f.startsWith("engineRpm") || f.startsWith("oilPressure"));
 
             Alert hot = find(alerts, "V-hot", PhysicalRules.ENGINE_OVERHEATING);
             assertThat(hot.getSeverity()).isEqualTo("CRITICAL");
@@ -188,6 +189,13 @@ class LearnerJobITCase {
                 .allMatch(e -> based.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
+    /** The first alert a model (not a rule) raised for {@code vehicle}. */
+    private static java.util.Optional<Alert> modelAlert(List<Alert> alerts, String vehicle) {
+        return alerts.stream()
+                .filter(a -> a.getVehicleId().equals(vehicle) && a.getSource().equals("MODEL"))
+                .findFirst();
+    }
+
     private static boolean has(List<Alert> alerts, String vehicle, String kind) {
         return alerts.stream()
                 .anyMatch(a -> a.getVehicleId().equals(vehicle) && a.getKind().equals(kind));
@@ -231,7 +239,9 @@ class LearnerJobITCase {
         c.set(LearnerOptions.COLD_START_SAMPLES, 1_000L);
         c.set(LearnerOptions.THRESHOLD_QUANTILE, 0.995);
         c.set(LearnerOptions.THRESHOLD_MARGIN, 1.5);
-        c.set(LearnerOptions.THRESHOLD_WINDOW, 1_000);
+        // Thresholds are per replica and vehicles split unevenly between the two: short
+        // generations let the replica with fewer vehicles have a threshold after the warm-up.
+        c.set(LearnerOptions.THRESHOLD_WINDOW, 300);
         c.set(LearnerOptions.LEARNING_RATE, 1e-2);
         c.set(LearnerOptions.THRESHOLD_MIN_SCORES, 100);
         c.set(LearnerOptions.DEVICE, "cpu");
