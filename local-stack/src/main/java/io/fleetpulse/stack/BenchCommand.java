@@ -1,5 +1,6 @@
 package io.fleetpulse.stack;
 
+import io.fleetpulse.learner.cli.BenchLearnerCommand;
 import io.fleetpulse.loadgen.ProducerBenchCommand;
 import io.fleetpulse.pinot.bench.PinotBenchCommand;
 import io.fleetpulse.serving.bench.ServingBenchCommand;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
             FeatureBenchCommand.class,
             E2eBenchCommand.class,
             ServingBenchCommand.class,
-            PinotBenchCommand.class
+            PinotBenchCommand.class,
+            BenchLearnerCommand.class
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package io.fleetpulse.stack;
 
+import io.fleetpulse.learner.cli.EvalDetectionCommand;
 import io.fleetpulse.stack.eval.EvalImputationCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Evaluations: each prints a table and, with --json FILE, writes the figures as JSON.",
-        subcommands = {EvalImputationCommand.class})
+        subcommands = {EvalImputationCommand.class, EvalDetectionCommand.class})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

@@ -2,6 +2,7 @@ package io.fleetpulse.stack;
 
 import io.fleetpulse.ingest.gateway.GatewayCommand;
 import io.fleetpulse.ingest.replay.ReplayCommand;
+import io.fleetpulse.learner.cli.AlertsCommand;
 import io.fleetpulse.loadgen.SimulateCommand;
 import io.fleetpulse.pinot.PinotCommand;
 import io.fleetpulse.pinot.QueryCommand;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
             PinotCommand.class,
             QueryCommand.class,
             BenchCommand.class,
-            EvalCommand.class
+            EvalCommand.class,
+            AlertsCommand.class
         })
 public final class FleetCli implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import io.fleetpulse.stack.component.FlinkClusterComponent;
 import io.fleetpulse.stack.component.FlinkJobsComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.KafkaComponent;
+import io.fleetpulse.stack.component.LearnerComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class StackComponents {
                 new KafkaComponent(),
                 new GatewayComponent(),
                 new FeatureJobComponent(),
+                new LearnerComponent(),
                 new ServingComponent(),
                 new PinotComponent(),
                 new FlinkClusterComponent(),

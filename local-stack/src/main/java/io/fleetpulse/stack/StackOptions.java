@@ -4,6 +4,7 @@ import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.FlinkClusterComponent;
 import io.fleetpulse.stack.component.FlinkJobsComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
+import io.fleetpulse.stack.component.LearnerComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
 import java.util.HashSet;
@@ -72,6 +73,9 @@ public final class StackOptions {
     @Option(names = "--no-model-serving", description = "Do not start model-serving (port 18080)")
     boolean noServing;
 
+    @Option(names = "--no-learner", description = "Do not start LearnerJob (models and alerts)")
+    boolean noLearner;
+
     /**
      * The configuration these options describe.
      *
@@ -117,6 +121,9 @@ public final class StackOptions {
         }
         if (noPinot) {
             skipped.add(PinotComponent.NAME);
+        }
+        if (noLearner) {
+            skipped.add(LearnerComponent.NAME);
         }
         return skipped;
     }

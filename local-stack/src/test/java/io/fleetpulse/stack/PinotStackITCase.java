@@ -124,6 +124,7 @@ class PinotStackITCase {
             "up",
             "--no-gateway",
             "--no-feature-job",
+            "--no-learner",
             "--kafka-port",
             Integer.toString(Ports.freePort()),
             "--controller-port",

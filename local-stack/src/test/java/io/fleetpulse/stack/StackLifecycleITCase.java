@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
+import io.fleetpulse.stack.component.LearnerComponent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,7 +121,10 @@ class StackLifecycleITCase {
         assertThat(started)
                 .extracting(ComponentState::name)
                 .containsExactly(
-                        StackManager.KAFKA, StackManager.GATEWAY, StackManager.FEATURE_JOB);
+                        StackManager.KAFKA,
+                        StackManager.GATEWAY,
+                        StackManager.FEATURE_JOB,
+                        LearnerComponent.NAME);
         assertThat(first.out()).contains("started", "127.0.0.1:" + kafkaPort, "CREATED");
         for (ComponentState c : started) {
             assertThat(Processes.isOurs(c, layout.workDir())).as(c.name()).isTrue();

@@ -43,10 +43,23 @@ public final class FeatureSchema {
 
     public static final String SLIDING_60S = "SLIDING_60S";
 
+    /** Suffix of the per-sensor stuck-run fields, e.g. {@code speedKmhStuckSeconds}. */
+    public static final String STUCK_SUFFIX = "StuckSeconds";
+
     private static final int[][] STAT_POS = new int[MAIN_SENSORS.size()][4];
+
+    /** Position of every sensor's stuck-run field, by sensor ordinal. */
+    private static final int[] STUCK_POS = new int[Sensor.ALL.size()];
 
     static {
         Schema schema = FeatureVector.getClassSchema();
+        for (Sensor s : Sensor.ALL) {
+            Schema.Field f = schema.getField(s.field() + STUCK_SUFFIX);
+            if (f == null) {
+                throw new IllegalStateException("FeatureVector lacks " + s.field() + STUCK_SUFFIX);
+            }
+            STUCK_POS[s.ordinal()] = f.pos();
+        }
         String[] stats = {"Mean", "Std", "Min", "Max"};
         for (int i = 0; i < PREFIXES.size(); i++) {
             for (int k = 0; k < 4; k++) {
@@ -118,6 +131,9 @@ public final class FeatureSchema {
         f.setBrakeEnergyProxy(a.brakeEnergy);
         f.setGpsJumpKm(Math.max(0, a.gpsJumpKm));
         f.setMaxStuckSeconds(a.maxStuckSeconds);
+        for (Sensor s : Sensor.ALL) {
+            f.put(STUCK_POS[s.ordinal()], a.runMaxSeconds[s.ordinal()]);
+        }
         f.setImputedShare(a.values > 0 ? (double) a.imputedValues / a.values : 0.0);
         f.setProcessedAt(processedAt);
         return f;

@@ -78,9 +78,17 @@ public class PaneAccumulator {
     public double[] firstRunValue = filled(S, Double.NaN);
     public double[] firstRunSeconds = new double[S];
     public boolean[] firstRunOpen = filledTrue(S);
+
+    /** Longest stuck run per sensor (by ordinal) [s]. */
+    public double[] runMaxSeconds = new double[S];
+
     public double maxStuckSeconds;
 
-    // The previous event, for consecutive-event quantities.
+    /** Distance driven since the last observed GPS fix [km] (a jump is judged against it). */
+    public double kmSinceFix;
+
+    // The previous event, for consecutive-event quantities (fuel level and position: the last
+    // observed reading, so an imputed value never reads as a drop or a jump).
     public double prevSpeed = Double.NaN;
     public double prevAccel = Double.NaN;
     public double prevFuelRate = Double.NaN;
@@ -119,10 +127,10 @@ public class PaneAccumulator {
         double accel = or(ImputedFields.value(e, Sensor.ACCELERATION));
         double rpm = or(ImputedFields.value(e, Sensor.ENGINE_RPM));
         double fuelRate = or(ImputedFields.value(e, Sensor.FUEL_RATE));
-        double fuelLevel = or(ImputedFields.value(e, Sensor.FUEL_LEVEL));
+        double fuelLevel = observed(e, Sensor.FUEL_LEVEL);
         double brake = or(ImputedFields.value(e, Sensor.BRAKE_PRESSURE));
-        double lat = or(ImputedFields.value(e, Sensor.LATITUDE));
-        double lon = or(ImputedFields.value(e, Sensor.LONGITUDE));
+        double lat = observed(e, Sensor.LATITUDE);
+        double lon = observed(e, Sensor.LONGITUDE);
         double odometer = or(ImputedFields.value(e, Sensor.ODOMETER));
         double pad = or(ImputedFields.value(e, Sensor.BRAKE_PAD));
         addTrend(t, or(ImputedFields.value(e, Sensor.COOLANT_TEMP)));
@@ -154,10 +162,13 @@ public class PaneAccumulator {
             prevSpeed = speed;
             prevAccel = accel;
             prevFuelRate = fuelRate;
-            prevFuelLevel = fuelLevel;
+            prevFuelLevel = Double.isNaN(fuelLevel) ? prevFuelLevel : fuelLevel;
             prevBrake = brake;
-            prevLat = lat;
-            prevLon = lon;
+            if (!Double.isNaN(lat) && !Double.isNaN(lon)) {
+                prevLat = lat;
+                prevLon = lon;
+                kmSinceFix = 0;
+            }
             prevRpm = rpm;
         }
     }
@@ -205,10 +216,10 @@ public class PaneAccumulator {
         if (!Double.isNaN(meanBrake) && !Double.isNaN(meanSpeed)) {
             brakeEnergy += meanBrake * meanSpeed * dt;
         }
-        if (!Double.isNaN(prevLat) && !Double.isNaN(lat)) {
+        kmSinceFix += stepKm;
+        if (!Double.isNaN(prevLat) && !Double.isNaN(lat) && !Double.isNaN(lon)) {
             double km = Geo.haversineKm(prevLat, prevLon, lat, lon);
-            double explained = Double.isNaN(stepKm) ? 0 : stepKm * 1.5;
-            gpsJumpKm = Math.max(gpsJumpKm, km - explained - GPS_SLACK_KM);
+            gpsJumpKm = Math.max(gpsJumpKm, km - kmSinceFix * 1.5 - GPS_SLACK_KM);
         }
     }
 
@@ -231,7 +242,14 @@ public class PaneAccumulator {
         for (Sensor s : Sensor.ALL) {
             int j = s.ordinal();
             Double v = ImputedFields.value(e, s);
-            boolean observed = v != null && v != 0 && !ImputedFields.imputed(e, s);
+            // Zero is a rest (standstill, pedal released); a reading at the end of the sensor's
+            // range is saturation (full load): both repeat legitimately.
+            boolean observed =
+                    v != null
+                            && v != 0
+                            && v > s.min()
+                            && v < s.max()
+                            && !ImputedFields.imputed(e, s);
             if (!observed) {
                 continue;
             }
@@ -247,6 +265,7 @@ public class PaneAccumulator {
             }
             double seconds = Double.isNaN(runValue[j]) ? 0 : (runEnd[j] - runStart[j]) / 1000.0;
             maxStuckSeconds = Math.max(maxStuckSeconds, seconds);
+            runMaxSeconds[j] = Math.max(runMaxSeconds[j], seconds);
             if (firstRunOpen[j]) {
                 firstRunValue[j] = runValue[j];
                 firstRunSeconds[j] = seconds;
@@ -314,6 +333,7 @@ public class PaneAccumulator {
     private void mergeRuns(PaneAccumulator later) {
         maxStuckSeconds = Math.max(maxStuckSeconds, later.maxStuckSeconds);
         for (int j = 0; j < S; j++) {
+            runMaxSeconds[j] = Math.max(runMaxSeconds[j], later.runMaxSeconds[j]);
             boolean continues = !Double.isNaN(runValue[j]) && runValue[j] == later.firstRunValue[j];
             if (continues) {
                 double joined =
@@ -321,6 +341,7 @@ public class PaneAccumulator {
                                 + (later.firstTime - runEnd[j]) / 1000.0
                                 + later.firstRunSeconds[j];
                 maxStuckSeconds = Math.max(maxStuckSeconds, joined);
+                runMaxSeconds[j] = Math.max(runMaxSeconds[j], joined);
                 if (firstRunOpen[j]) {
                     firstRunSeconds[j] = joined;
                 }
@@ -398,7 +419,9 @@ public class PaneAccumulator {
         firstRunValue = o.firstRunValue.clone();
         firstRunSeconds = o.firstRunSeconds.clone();
         firstRunOpen = o.firstRunOpen.clone();
+        runMaxSeconds = o.runMaxSeconds.clone();
         maxStuckSeconds = o.maxStuckSeconds;
+        kmSinceFix = o.kmSinceFix;
         prevSpeed = o.prevSpeed;
         prevAccel = o.prevAccel;
         prevFuelRate = o.prevFuelRate;
@@ -423,6 +446,12 @@ public class PaneAccumulator {
         }
         double denom = trendN * trendTT - trendT * trendT;
         return denom <= 1e-12 ? 0 : (trendN * trendTY - trendT * trendY) / denom;
+    }
+
+    /** The sensor's observed reading, NaN if missing or imputed. */
+    private static double observed(ImputedTelemetry e, Sensor s) {
+        Double v = ImputedFields.value(e, s);
+        return v == null || ImputedFields.imputed(e, s) ? Double.NaN : v;
     }
 
     private static double or(Double v) {

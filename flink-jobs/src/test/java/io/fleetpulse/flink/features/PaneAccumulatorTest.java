@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,52 @@ class PaneAccumulatorTest {
         assertThat(f.getImputedShare()).isZero();
         assertThat(f.getMaxStuckSeconds())
                 .isCloseTo(9.8, within(1e-9)); // speed is constant in this fixture
+        assertThat(f.getSpeedKmhStuckSeconds()).isCloseTo(9.8, within(1e-9));
+        assertThat(f.getEngineRpmStuckSeconds()).isZero();
+        assertThat(f.getOilPressureKpaStuckSeconds()).isZero();
+    }
+
+    @Test
+    void everySensorHasItsOwnStuckRun() {
+        PaneAccumulator a = new PaneAccumulator();
+        for (int i = 0; i < 50; i++) {
+            // Speed varies; oil pressure repeats one value for the first 3 s only.
+            double oil = i < 16 ? 250.0 : 250.0 + i;
+            a.add(
+                    at(
+                            BEGINNING + i * STEP,
+                            Map.of(Sensor.SPEED, 40.0 + i * 0.1, Sensor.OIL_PRESSURE, oil)));
+        }
+        FeatureVector f = features(a);
+        assertThat(f.getSpeedKmhStuckSeconds()).isZero();
+        assertThat(f.getOilPressureKpaStuckSeconds()).isCloseTo(3.0, within(1e-9));
+        assertThat(f.getMaxStuckSeconds()).isCloseTo(3.0, within(1e-9));
+        for (Sensor s : Sensor.ALL) {
+            assertThat(f.get(s.field() + FeatureSchema.STUCK_SUFFIX)).as(s.field()).isNotNull();
+        }
+    }
+
+    @Test
+    void anImputedFuelLevelIsNeverReadAsADrop() {
+        PaneAccumulator a = new PaneAccumulator();
+        double[] level = {50, 49.9, 48.5, 49.8};
+        for (int i = 0; i < level.length; i++) {
+            ImputedTelemetry e = at(BEGINNING + i * STEP, Map.of(Sensor.FUEL_LEVEL, level[i]));
+            a.add(i == 2 ? ImputedEvents.imputed(e, Sensor.FUEL_LEVEL) : e);
+        }
+        // Observed 50 -> 49.9 -> 49.8: the imputed 48.5 neither drops 1.4 nor refills 1.3.
+        assertThat(features(a).getFuelLevelDropPct()).isCloseTo(0.2, within(1e-9));
+    }
+
+    @Test
+    void anImputedPositionIsNoGpsJump() {
+        PaneAccumulator a = new PaneAccumulator();
+        a.add(at(BEGINNING, Map.of()));
+        a.add(
+                ImputedEvents.imputed(
+                        at(BEGINNING + STEP, Map.of(Sensor.LATITUDE, 52.1)), Sensor.LATITUDE));
+        a.add(at(BEGINNING + 2 * STEP, Map.of()));
+        assertThat(features(a).getGpsJumpKm()).isZero();
     }
 
     @Test
@@ -116,6 +163,7 @@ class PaneAccumulatorTest {
         assertThat(m.getFuelUsedL()).isCloseTo(w.getFuelUsedL() - 10.0 * 0.2 / 3600, within(1e-9));
         // The constant speed forms one stuck run across both panes.
         assertThat(m.getMaxStuckSeconds()).isCloseTo(w.getMaxStuckSeconds(), within(1e-9));
+        assertThat(m.getSpeedKmhStuckSeconds()).isCloseTo(19.8, within(1e-9));
     }
 
     @Test

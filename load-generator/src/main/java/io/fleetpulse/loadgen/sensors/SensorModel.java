@@ -50,7 +50,10 @@ public final class SensorModel {
             case BATTERY_VOLTAGE -> 0.03;
             case TYRE_PRESSURE -> 1;
             case AMBIENT_TEMP -> 0.1;
-            case THROTTLE, FUEL_LEVEL, ODOMETER, BRAKE_PAD -> 0;
+            // A throttle position sensor is a potentiometer read through an ADC: it was noise-free
+            // here, so a stuck throttle looked exactly like steady cruising on the flat.
+            case THROTTLE -> 0.3;
+            case FUEL_LEVEL, ODOMETER, BRAKE_PAD -> 0;
         };
     }
 

@@ -246,9 +246,12 @@ class AnomalyLabelTest {
                             .toArray();
             double slope = Stats.slope(t, offset);
             double grown = slope * t[t.length - 1];
+            // Five standard errors of the growth a fitted slope estimates from noise alone
+            // (about noise * sqrt(12 / n) for n evenly spaced readings).
+            double noiseGrowth = SensorModel.noise(s) * Math.sqrt(12.0 / in.length);
             assertThat(Math.abs(grown))
                     .as("%s: offset grown over the interval", label)
-                    .isGreaterThan(5 * SensorModel.noise(s) + 1e-9);
+                    .isGreaterThan(5 * noiseGrowth + 1e-9);
             int quarter = offset.length / 4;
             double early = Arrays.stream(offset, 0, quarter).map(Math::abs).average().orElseThrow();
             double late =

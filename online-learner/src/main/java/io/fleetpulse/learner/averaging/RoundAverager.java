@@ -37,6 +37,12 @@ public final class RoundAverager {
     public static final String ROUND_TIMED_OUT = "round.closedByTimeout";
     public static final String ROUND_MILLIS = "round.durationMs";
 
+    /**
+     * The oldest averaged version a replica of the round had adopted when it reported: once it
+     * reaches v, every replica included has adopted v.
+     */
+    public static final String ROUND_OLDEST_BASE = "round.oldestBaseVersion";
+
     private final String modelName;
     private final long stragglerTimeoutMs;
     private ModelSnapshot global;
@@ -147,7 +153,10 @@ public final class RoundAverager {
                 .putMetric(ROUND_REPORTED, reports.size())
                 .putMetric(ROUND_EXPECTED, expected)
                 .putMetric(ROUND_TIMED_OUT, timedOut ? 1 : 0)
-                .putMetric(ROUND_MILLIS, now - openedAt);
+                .putMetric(ROUND_MILLIS, now - openedAt)
+                .putMetric(
+                        ROUND_OLDEST_BASE,
+                        trained.stream().mapToLong(ReplicaReport::baseVersion).min().orElse(0));
         global = b.build();
         return Optional.of(global);
     }

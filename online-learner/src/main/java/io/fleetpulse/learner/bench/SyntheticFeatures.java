@@ -112,12 +112,12 @@ public final class SyntheticFeatures {
     /** An engine racing with oil pressure collapsing: breaks several learned relations. */
     public static FeatureVector racingEngine(FeatureVector normal) {
         FeatureVector f = FeatureVector.newBuilder(normal).build();
-        f.setEngineRpmMean(5800.0);
-        f.setEngineRpmMin(5600.0);
-        f.setEngineRpmMax(6000.0);
-        f.setOilPressureMean(40.0);
-        f.setOilPressureMin(35.0);
-        f.setOilPressureMax(45.0);
+        f.setEngineRpmMean(7200.0);
+        f.setEngineRpmMin(7000.0);
+        f.setEngineRpmMax(7400.0);
+        f.setOilPressureMean(15.0);
+        f.setOilPressureMin(10.0);
+        f.setOilPressureMax(20.0);
         return f;
     }
 

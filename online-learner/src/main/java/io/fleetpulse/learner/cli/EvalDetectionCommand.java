@@ -82,6 +82,11 @@ public final class EvalDetectionCommand implements Callable<Integer> {
     Path save;
 
     @Option(
+            names = "--record-only",
+            description = "With --save: record the features and labels, evaluate nothing.")
+    boolean recordOnly;
+
+    @Option(
             names = "--replicas",
             defaultValue = "2",
             description = "Learner replicas P (default: ${DEFAULT-VALUE}).")
@@ -160,6 +165,12 @@ public final class EvalDetectionCommand implements Callable<Integer> {
             if (save != null) {
                 EvalInputs.save(data, save);
                 System.out.println("recorded features and labels in " + save);
+                if (recordOnly) {
+                    return 0;
+                }
+            } else if (recordOnly) {
+                System.err.println("fleet eval detection: --record-only needs --save DIR");
+                return 2;
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
             System.err.println("fleet eval detection: " + e.getMessage());

@@ -20,9 +20,13 @@ public final class PhysicalRules {
     public static final String SENSOR_STUCK = "SENSOR_STUCK";
     public static final String FUEL_LEAK = "FUEL_LEAK";
     public static final String FUEL_THEFT = "FUEL_THEFT";
+    public static final String SENSOR_DRIFT = "SENSOR_DRIFT";
 
-    /** Engine running: mean RPM above this. */
-    private static final double ENGINE_RUNNING_RPM = 300;
+    /** Engine running: mean RPM above this (idle is 750-850; starting and stopping pass lower). */
+    private static final double ENGINE_RUNNING_RPM = 500;
+
+    /** An emergency stop from 40 km/h or more takes at least this much speed off [km/h]. */
+    private static final double HARSH_STOP_SPEED_DROP_KMH = 5;
 
     /** Moving: mean speed above this. */
     private static final double MOVING_KMH = 5;
@@ -31,8 +35,13 @@ public final class PhysicalRules {
     private static final List<String> ENGINE_DRIVEN_STDS =
             List.of("engineRpmStd", "coolantTempStd", "oilPressureStd", "batteryVoltageStd");
 
-    /** Sensors that may rest at exactly zero (idle load, fuel cut-off) but not elsewhere. */
-    private static final List<String> NONZERO_STDS = List.of("engineLoad", "fuelRate");
+    /**
+     * Sensors that may rest at exactly zero (fuel cut-off) but not elsewhere. (Engine load also
+     * rests at full load, where it saturates.)
+     */
+    private static final List<String> NONZERO_STDS = List.of("fuelRate");
+
+    private static final double MS_PER_MIN = 60_000;
 
     /** A reading above this is not resting at zero. */
     private static final double NOT_ZERO = 0.5;
@@ -65,9 +74,11 @@ public final class PhysicalRules {
                                     info("coolantTrendCPerMin", v.getCoolantTrendCPerMin()))));
         }
         if (limits.harshBrakeMps2() > 0 && -v.getAccelerationMin() >= limits.harshBrakeMps2()) {
+            // A real emergency stop takes speed off; an accelerometer that drifted does not.
+            boolean slowed = v.getSpeedMax() - v.getSpeedMin() >= HARSH_STOP_SPEED_DROP_KMH;
             out.add(
                     rule(
-                            HARSH_BRAKING,
+                            slowed ? HARSH_BRAKING : SENSOR_DRIFT,
                             Severity.WARNING,
                             -v.getAccelerationMin(),
                             limits.harshBrakeMps2(),
@@ -81,9 +92,11 @@ public final class PhysicalRules {
                                     info("speedMax", v.getSpeedMax()))));
         }
         if (v.getSpeedMax() >= limits.overSpeedKmh()) {
+            // The odometer must have covered the distance the speed claims, else the speed sensor
+            // drifted.
             out.add(
                     rule(
-                            OVER_SPEEDING,
+                            SpeedCheck.odometerAgrees(v) ? OVER_SPEEDING : SENSOR_DRIFT,
                             Severity.WARNING,
                             v.getSpeedMax(),
                             limits.overSpeedKmh(),
@@ -102,19 +115,48 @@ public final class PhysicalRules {
                             modelVersion,
                             List.of(limit("gpsJumpKm", v.getGpsJumpKm(), limits.gpsJumpKm()))));
         }
-        String stuck = stuckSensor(v);
-        if (stuck != null) {
+        String run = StuckSensors.find(v, limits.stuckMinSeconds());
+        if (run != null) {
+            double seconds = StuckSensors.seconds(v, run);
             out.add(
                     rule(
                             SENSOR_STUCK,
                             Severity.WARNING,
-                            0,
-                            0,
+                            seconds,
+                            limits.stuckMinSeconds(),
                             modelVersion,
                             List.of(
-                                    limit(stuck, 0, 0),
-                                    info("eventCount", v.getEventCount()),
-                                    info("engineRpmMean", v.getEngineRpmMean()))));
+                                    limit(run, seconds, limits.stuckMinSeconds()),
+                                    info("speedMean", v.getSpeedMean()))));
+        } else {
+            String stuck = stuckSensor(v);
+            if (stuck != null) {
+                out.add(
+                        rule(
+                                SENSOR_STUCK,
+                                Severity.WARNING,
+                                0,
+                                0,
+                                modelVersion,
+                                List.of(
+                                        limit(stuck, 0, 0),
+                                        info("eventCount", v.getEventCount()),
+                                        info("engineRpmMean", v.getEngineRpmMean()))));
+            }
+        }
+        List<Contribution> drift = DriftRules.find(v);
+        if (drift != null) {
+            Contribution c = drift.get(0);
+            Finding f =
+                    rule(
+                            SENSOR_DRIFT,
+                            Severity.WARNING,
+                            c.value(),
+                            c.expected(),
+                            modelVersion,
+                            drift);
+            f.needsConfirmation = true; // a slow fault: a second window costs little
+            out.add(f);
         }
         Double perLitre = v.getFuelDropPerLitreUsed();
         double drop = v.getFuelLevelDropPct();
@@ -135,16 +177,26 @@ public final class PhysicalRules {
                                             limits.fuelDropPerLitre()),
                                     info("fuelLevelDropPct", drop),
                                     info("fuelUsedL", v.getFuelUsedL()))));
-        } else if (v.getDistanceKm() <= limits.parkedKm() && drop >= limits.theftDropPct()) {
+        } else if (v.getDistanceKm() <= limits.parkedKm() && drop >= limits.fuelLeakMinDropPct()) {
+            // Standing: the engine burns (almost) nothing, so any fall of the observed level is
+            // fuel leaving the tank; siphoning is an order of magnitude faster than a leak.
+            double perMin = drop * MS_PER_MIN / Math.max(1, v.getWindowEnd() - v.getWindowStart());
+            boolean theft = perMin >= limits.theftDropPctPerMin();
             out.add(
                     rule(
-                            FUEL_THEFT,
+                            theft ? FUEL_THEFT : FUEL_LEAK,
                             Severity.CRITICAL,
-                            drop,
-                            limits.theftDropPct(),
+                            perMin,
+                            limits.theftDropPctPerMin(),
                             modelVersion,
                             List.of(
-                                    limit("fuelLevelDropPct", drop, limits.theftDropPct()),
+                                    new Contribution(
+                                            "fuelLevelDropPct",
+                                            drop,
+                                            limits.theftDropPctPerMin()
+                                                    * (v.getWindowEnd() - v.getWindowStart())
+                                                    / MS_PER_MIN,
+                                            1),
                                     info("distanceKm", v.getDistanceKm()))));
         }
         return out;

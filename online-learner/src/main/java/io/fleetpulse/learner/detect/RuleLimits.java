@@ -13,10 +13,13 @@ package io.fleetpulse.learner.detect;
  * @param gpsJumpKm a GPS fix this far beyond what speed explains is a jump
  * @param stuckMinEvents an engine-driven sensor that reports exactly one value over a window of at
  *     least this many events while the engine runs is stuck (0: rule off)
+ * @param stuckMinSeconds a sensor that reported one exact observed value for this long while the
+ *     vehicle moved is stuck (FeatureJob's per-sensor runs; 0: rule off)
  * @param fuelDropPerLitre fuel level falling this many % per litre burnt is a leak (a full tank of
  *     100 L falls 1 %/L)
  * @param fuelLeakMinDropPct ... if the level fell at least this much in the window
- * @param theftDropPct fuel level falling this many % while the vehicle hardly moved is theft
+ * @param theftDropPctPerMin fuel level falling this many % per minute while the vehicle hardly
+ *     moved is theft (siphoning); a slower fall while standing is a leak
  * @param parkedKm at most this distance in the window counts as standing still
  */
 public record RuleLimits(
@@ -26,14 +29,15 @@ public record RuleLimits(
         double overSpeedKmh,
         double gpsJumpKm,
         int stuckMinEvents,
+        double stuckMinSeconds,
         double fuelDropPerLitre,
         double fuelLeakMinDropPct,
-        double theftDropPct,
+        double theftDropPctPerMin,
         double parkedKm)
         implements java.io.Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public static final RuleLimits DEFAULTS =
-            new RuleLimits(110, 118, 4.5, 145, 5.0, 8, 4, 0.08, 8.0, 0.05);
+            new RuleLimits(110, 118, 4.5, 150, 5.0, 8, 5, 4, 0.08, 6.0, 0.05);
 }

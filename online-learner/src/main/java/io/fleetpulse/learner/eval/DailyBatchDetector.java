@@ -23,6 +23,9 @@ final class DailyBatchDetector {
     /** Robust z-score (median, 1.4826 x MAD) beyond which a daily mean is an outlier. */
     static final double OUTLIER_Z = 4;
 
+    /** Fuel level fallen this much in a day while standing: theft (a day has no finer rate). */
+    static final double DAILY_PARKED_DROP_PCT = 8;
+
     /** Sensors whose daily means are tested against the fleet. */
     private static final String[] MEANS = {
         "speedMean",
@@ -98,6 +101,7 @@ final class DailyBatchDetector {
                                 Double.MAX_VALUE,
                                 Double.MAX_VALUE,
                                 limits.stuckMinEvents(),
+                                limits.stuckMinSeconds(),
                                 Double.MAX_VALUE,
                                 Double.MAX_VALUE,
                                 Double.MAX_VALUE,
@@ -144,7 +148,7 @@ final class DailyBatchDetector {
             if (d.fuelUsed > 0 && d.fuelDrop / d.fuelUsed >= limits.fuelDropPerLitre()) {
                 out.add(daily(d, PhysicalRules.FUEL_LEAK, end));
             }
-            if (d.parkedFuelDrop >= limits.theftDropPct()) {
+            if (d.parkedFuelDrop >= DAILY_PARKED_DROP_PCT) {
                 out.add(daily(d, PhysicalRules.FUEL_THEFT, end));
             }
             for (int i = 0; i < MEANS.length; i++) {

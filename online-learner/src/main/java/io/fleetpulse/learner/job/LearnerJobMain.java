@@ -6,13 +6,16 @@ import io.fleetpulse.flink.JobHelp;
 import io.fleetpulse.flink.JobUsage;
 import io.fleetpulse.ingest.topics.Topics;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs {@link LearnerJob} against Kafka. {@code --local} runs it in an embedded Flink mini cluster
  * bound to 127.0.0.1 (the local stack); without it the job goes to the cluster that launched it.
  * Options: {@code --<key> VALUE} for every key in {@link LearnerOptions}; {@code --help} lists
- * them.
+ * them. Prints {@code READY learner-job job-id=…} once the job is submitted; on SIGTERM the job is
+ * cancelled and its last checkpoint kept, so the next start with the same checkpoint directory
+ * resumes with the models it had.
  *
  * <p>The execution environment (checkpointing, RocksDB, loopback binding) is FeatureJob's {@link
  * JobEnvironments}: {@link LearnerOptions} declares the same keys and defaults for parallelism and
@@ -40,6 +43,21 @@ public final class LearnerJobMain {
                         LearnerSources.kafka(topics, config),
                         LearnerSinks.kafka(topics, config),
                         config)
-                .execute(env);
+                .build(env);
+        JobClient job = env.executeAsync("FleetPulse LearnerJob");
+        System.out.println("READY learner-job job-id=" + job.getJobID());
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> cancel(job), "learner-job-shutdown"));
+        job.getJobExecutionResult().get();
+    }
+
+    private static void cancel(JobClient job) {
+        try {
+            if (!job.getJobStatus().get().isTerminalState()) {
+                job.cancel().get();
+            }
+        } catch (Exception e) {
+            System.err.println("LearnerJob: cancelling on shutdown failed: " + e);
+        }
     }
 }

@@ -245,11 +245,19 @@ public final class LearnerOptions {
                     .defaultValue(R.fuelDropPerLitre())
                     .withDescription("Fuel level falling this many % per litre burnt: FUEL_LEAK.");
 
-    public static final ConfigOption<Double> RULE_THEFT_DROP_PCT =
-            ConfigOptions.key("fleet.rules.theft-drop-pct")
+    public static final ConfigOption<Double> RULE_STUCK_SECONDS =
+            ConfigOptions.key("fleet.rules.stuck-min-seconds")
                     .doubleType()
-                    .defaultValue(R.theftDropPct())
-                    .withDescription("Fuel level falling this many % while standing: FUEL_THEFT.");
+                    .defaultValue(R.stuckMinSeconds())
+                    .withDescription(
+                            "A sensor reporting one exact observed value this long while the vehicle moves: SENSOR_STUCK (0: off).");
+
+    public static final ConfigOption<Double> RULE_THEFT_DROP_PCT_PER_MIN =
+            ConfigOptions.key("fleet.rules.theft-drop-pct-per-min")
+                    .doubleType()
+                    .defaultValue(R.theftDropPctPerMin())
+                    .withDescription(
+                            "Fuel level falling this many % per minute while standing: FUEL_THEFT (slower: FUEL_LEAK).");
 
     /** The replica settings these options describe. */
     public static LearnerSettings settings(ReadableConfig c) {
@@ -283,9 +291,10 @@ public final class LearnerOptions {
                 c.get(RULE_OVER_SPEED_KMH),
                 c.get(RULE_GPS_JUMP_KM),
                 c.get(RULE_STUCK_EVENTS),
+                c.get(RULE_STUCK_SECONDS),
                 c.get(RULE_FUEL_DROP_PER_LITRE),
                 R.fuelLeakMinDropPct(),
-                c.get(RULE_THEFT_DROP_PCT),
+                c.get(RULE_THEFT_DROP_PCT_PER_MIN),
                 R.parkedKm());
     }
 

@@ -16,6 +16,11 @@ class RoundAveragerTest {
     private static final long TIMEOUT = 5_000;
 
     private static ReplicaReport report(int replica, int parallelism, long samples, float value) {
+        return report(replica, parallelism, samples, value, 0);
+    }
+
+    private static ReplicaReport report(
+            int replica, int parallelism, long samples, float value, long baseVersion) {
         OnlineStandardizer stats = new OnlineStandardizer(List.of("x"));
         for (int i = 0; i < samples; i++) {
             stats.update(new double[] {value});
@@ -25,7 +30,7 @@ class RoundAveragerTest {
                 replica,
                 parallelism,
                 1,
-                0,
+                baseVersion,
                 samples,
                 samples / 2,
                 0.5,
@@ -53,6 +58,17 @@ class RoundAveragerTest {
         assertThat(s.metrics().get(RoundAverager.ROUND_MILLIS)).isEqualTo(20.0);
         assertThat(s.version()).isEqualTo(1);
         assertThat(a.pending()).isZero();
+    }
+
+    @Test
+    void aRoundRecordsTheOldestVersionItsTrainedReplicasHadAdopted() {
+        RoundAverager a = new RoundAverager(MODEL, TIMEOUT);
+        a.offer(report(0, 3, 10, 1f, 5), 0);
+        a.offer(report(1, 3, 10, 1f, 3), 0);
+        ModelSnapshot s = a.offer(report(2, 3, 0, 1f, 1), 0).orElseThrow();
+
+        // Replica 2 trained on nothing since its last report: its base is not in this average.
+        assertThat(s.metrics().get(RoundAverager.ROUND_OLDEST_BASE)).isEqualTo(3.0);
     }
 
     @Test

@@ -22,6 +22,18 @@ class PhysicalRulesTest {
         return v;
     }
 
+    /** A 10 s window at 150 km/h (peak 152) in which the odometer counted {@code km}. */
+    private FeatureVector speeding(double km) {
+        FeatureVector v = normal();
+        v.setWindowStart(0L);
+        v.setLastEventTime(9_000L);
+        v.setWindowEnd(10_000L);
+        v.setSpeedMean(150.0);
+        v.setSpeedMax(152.0);
+        v.setDistanceKm(km);
+        return v;
+    }
+
     private Finding only(FeatureVector v) {
         List<Finding> found = rules.check(v, 7);
         assertThat(found).hasSize(1);
@@ -51,13 +63,16 @@ class PhysicalRulesTest {
 
         FeatureVector brake = normal();
         brake.setAccelerationMin(-6.5);
+        brake.setSpeedMax(60.0);
+        brake.setSpeedMin(30.0);
         Finding b = only(brake);
         assertThat(b.kind).isEqualTo(PhysicalRules.HARSH_BRAKING);
         assertThat(b.features).startsWith("accelerationMin");
 
-        FeatureVector fast = normal();
-        fast.setSpeedMax(152.0);
-        assertThat(only(fast).features).startsWith("speedMax");
+        FeatureVector fast = speeding(0.37); // 150 km/h over 9 s: the odometer agrees
+        Finding o = only(fast);
+        assertThat(o.kind).isEqualTo(PhysicalRules.OVER_SPEEDING);
+        assertThat(o.features).startsWith("speedMax");
 
         FeatureVector jump = normal();
         jump.setGpsJumpKm(12.0);
@@ -91,5 +106,80 @@ class PhysicalRulesTest {
         assertThat(t.needsConfirmation).isTrue();
         assertThat(l.needsConfirmation).isTrue();
         assertThat(b.needsConfirmation).isFalse();
+    }
+
+    @Test
+    void aSensorRepeatingOneObservedValueWhileMovingIsStuck() {
+        FeatureVector v = normal();
+        v.setTyrePressureKpaStuckSeconds(4.0);
+        assertThat(rules.check(v, 7)).isEmpty(); // under the limit: chance repeats are short
+        v.setTyrePressureKpaStuckSeconds(9.0);
+        Finding f = only(v);
+        assertThat(f.kind).isEqualTo(PhysicalRules.SENSOR_STUCK);
+        assertThat(f.features).startsWith("tyrePressureKpaStuckSeconds");
+        assertThat(f.score).isEqualTo(9.0);
+
+        FeatureVector pad = normal();
+        pad.setBrakePadMmStuckSeconds(60.0); // pads wear only under braking: holding is normal
+        assertThat(rules.check(pad, 7)).isEmpty();
+
+        FeatureVector coasting = normal();
+        coasting.setWindowStart(0L);
+        coasting.setWindowEnd(10_000L);
+        coasting.setFuelLevelPctStuckSeconds(9.0);
+        coasting.setFuelUsedL(0.0); // fuel cut-off: nothing burnt, the level holds
+        coasting.setFuelDropPerLitreUsed(null);
+        assertThat(rules.check(coasting, 7)).isEmpty();
+        coasting.setFuelUsedL(0.03);
+        assertThat(only(coasting).features).startsWith("fuelLevelPctStuckSeconds");
+    }
+
+    @Test
+    void fuelLeavingAStandingVehicleIsTheftWhenFastAndALeakWhenSlow() {
+        FeatureVector standing = normal();
+        standing.setWindowStart(0L);
+        standing.setWindowEnd(10_000L);
+        standing.setDistanceKm(0.0);
+        standing.setFuelUsedL(0.0);
+        standing.setFuelDropPerLitreUsed(null);
+        standing.setFuelLevelDropPct(0.05);
+        assertThat(rules.check(standing, 7)).isEmpty(); // under the least drop that counts
+
+        standing.setFuelLevelDropPct(0.3); // 1.8 %/min: a leak
+        assertThat(only(standing).kind).isEqualTo(PhysicalRules.FUEL_LEAK);
+        standing.setFuelLevelDropPct(3.0); // 18 %/min: siphoning
+        assertThat(only(standing).kind).isEqualTo(PhysicalRules.FUEL_THEFT);
+        standing.setWindowEnd(60_000L); // the same drop over a minute: a leak again
+        assertThat(only(standing).kind).isEqualTo(PhysicalRules.FUEL_LEAK);
+    }
+
+    @Test
+    void physicsExposesSomeDrift() {
+        FeatureVector battery = normal();
+        battery.setBatteryVoltageMean(16.2); // no alternator regulates to this
+        Finding b = only(battery);
+        assertThat(b.kind).isEqualTo(PhysicalRules.SENSOR_DRIFT);
+        assertThat(b.features).startsWith("batteryVoltageMean");
+        assertThat(b.needsConfirmation).isTrue();
+
+        FeatureVector rising = normal();
+        rising.setSpeedMin(40.0);
+        rising.setFuelLevelDropPct(-0.3); // the level rises while driving without a stop
+        rising.setFuelDropPerLitreUsed(null);
+        assertThat(only(rising).features).startsWith("fuelLevelDropPct");
+        rising.setSpeedMin(0.0); // it stopped: maybe at a pump
+        assertThat(rules.check(rising, 7)).isEmpty();
+    }
+
+    @Test
+    void readingsPhysicsContradictsAreDriftNotDriving() {
+        FeatureVector fast = speeding(0.28); // the odometer saw 112 km/h: the sensor reads high
+        assertThat(only(fast).kind).isEqualTo(PhysicalRules.SENSOR_DRIFT);
+
+        FeatureVector brake = normal();
+        brake.setAccelerationMin(-6.5);
+        brake.setSpeedMax(101.0);
+        brake.setSpeedMin(99.0); // no speed lost: the accelerometer drifted
+        assertThat(only(brake).kind).isEqualTo(PhysicalRules.SENSOR_DRIFT);
     }
 }

