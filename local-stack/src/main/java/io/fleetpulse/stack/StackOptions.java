@@ -106,7 +106,11 @@ public final class StackOptions {
                 skipped.add(FlinkClusterComponent.NAME);
                 skipped.add(FlinkJobsComponent.NAME);
             }
-            case FLINK_CLUSTER -> skipped.add(FeatureJobComponent.NAME);
+            case FLINK_CLUSTER -> {
+                // The session cluster runs both jobs from their jars (FlinkJobsComponent).
+                skipped.add(FeatureJobComponent.NAME);
+                skipped.add(LearnerComponent.NAME);
+            }
             default ->
                     throw new IllegalArgumentException(
                             "--flink must be "

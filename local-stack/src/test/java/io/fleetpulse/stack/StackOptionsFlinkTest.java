@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.FlinkClusterComponent;
 import io.fleetpulse.stack.component.FlinkJobsComponent;
+import io.fleetpulse.stack.component.LearnerComponent;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ class StackOptionsFlinkTest {
     void clusterModeRunsTheSessionClusterAndItsJobsInsteadOfTheMiniCluster() {
         StackConfig c = parse("--flink", "cluster");
         assertThat(c.wants(FeatureJobComponent.NAME)).isFalse();
+        assertThat(c.wants(LearnerComponent.NAME)).as("the cluster runs LearnerJob").isFalse();
         assertThat(c.wants(FlinkClusterComponent.NAME)).isTrue();
         assertThat(c.wants(FlinkJobsComponent.NAME)).isTrue();
     }
