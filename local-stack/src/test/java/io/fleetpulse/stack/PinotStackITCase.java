@@ -125,6 +125,7 @@ class PinotStackITCase {
             "--no-gateway",
             "--no-feature-job",
             "--no-learner",
+            "--no-model-serving",
             "--kafka-port",
             Integer.toString(Ports.freePort()),
             "--controller-port",
