@@ -1,5 +1,6 @@
 package io.fleetpulse.serving;
 
+import io.fleetpulse.ingest.http.JavalinServers;
 import io.fleetpulse.serving.alerts.AlertStreams;
 import io.fleetpulse.serving.http.ApiError;
 import io.fleetpulse.serving.http.ApiException;
@@ -85,26 +86,12 @@ final class ServingServer implements AutoCloseable {
 
     private static Javalin create(ServingSettings settings, ServingMetrics metrics) {
         Javalin app =
-                Javalin.create(
-                        config -> {
-                            config.showJavalinBanner = false;
-                            config.startupWatcherEnabled = false;
-                            config.jetty.defaultHost = settings.host();
-                            config.jetty.defaultPort = settings.port();
-                            config.http.maxRequestSize = settings.maxBodyBytes();
-                            config.http.prefer405over404 = true;
-                            config.jetty.modifyServer(
-                                    server ->
-                                            server.setStopTimeout(
-                                                    settings.stopTimeout().toMillis()));
-                            config.requestLogger.http(
-                                    (ctx, ms) ->
-                                            metrics.request(
-                                                    ctx.method().name(),
-                                                    routeOf(ctx),
-                                                    ctx.statusCode(),
-                                                    (long) (ms * 1_000_000)));
-                        });
+                JavalinServers.create(
+                        settings.host(),
+                        settings.port(),
+                        settings.maxBodyBytes(),
+                        settings.stopTimeout(),
+                        metrics::request);
         app.exception(ApiException.class, (e, ctx) -> refuse(ctx, e));
         app.exception(
                 HttpResponseException.class,
@@ -181,19 +168,6 @@ final class ServingServer implements AutoCloseable {
             case 415 -> ApiError.UNSUPPORTED_MEDIA_TYPE;
             default -> ApiError.INTERNAL;
         };
-    }
-
-    /** The route template (bounded set) for metric tags; never the raw path. */
-    private static String routeOf(Context ctx) {
-        if (ctx.statusCode() == 404) {
-            return "unmatched";
-        }
-        try {
-            String route = ctx.endpointHandlerPath();
-            return route == null || route.isEmpty() ? "unmatched" : route;
-        } catch (RuntimeException e) {
-            return "unmatched";
-        }
     }
 
     void start() {

@@ -1,6 +1,7 @@
 package io.fleetpulse.ingest.gateway;
 
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.http.JavalinServers;
 import io.fleetpulse.ingest.validate.TelemetryValidator;
 import io.fleetpulse.ingest.wire.AvroWire;
 import io.javalin.Javalin;
@@ -10,7 +11,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,29 +82,12 @@ public final class IngestGateway implements AutoCloseable {
 
     private static Javalin create(GatewaySettings settings, GatewayMetrics metrics) {
         Javalin app =
-                Javalin.create(
-                        config -> {
-                            config.showJavalinBanner = false;
-                            config.startupWatcherEnabled = false;
-                            config.jetty.defaultHost = settings.host();
-                            config.jetty.defaultPort = settings.port();
-                            config.http.maxRequestSize = settings.maxBodyBytes();
-                            config.http.prefer405over404 = true;
-                            config.jetty.modifyServer(
-                                    server ->
-                                            server.setStopTimeout(
-                                                    settings.stopTimeout().toMillis()));
-                            config.requestLogger.http(
-                                    (ctx, ms) ->
-                                            metrics.request(
-                                                    ctx.method().name(),
-                                                    routeOf(ctx),
-                                                    ctx.statusCode(),
-                                                    (long)
-                                                            (ms
-                                                                    * TimeUnit.MILLISECONDS.toNanos(
-                                                                            1))));
-                        });
+                JavalinServers.create(
+                        settings.host(),
+                        settings.port(),
+                        settings.maxBodyBytes(),
+                        settings.stopTimeout(),
+                        metrics::request);
         app.before(IngestGateway::echoRequestId);
         app.exception(
                 RequestRefusedException.class,
@@ -159,19 +142,6 @@ public final class IngestGateway implements AutoCloseable {
         String id = ctx.header(REQUEST_ID_HEADER);
         if (id != null && !id.isEmpty() && id.length() <= MAX_REQUEST_ID_CHARS) {
             ctx.header(REQUEST_ID_HEADER, id);
-        }
-    }
-
-    /** The route template (bounded set) for metric tags; never the raw path. */
-    private static String routeOf(Context ctx) {
-        if (ctx.statusCode() == 404) {
-            return "unmatched";
-        }
-        try {
-            String route = ctx.endpointHandlerPath();
-            return route == null || route.isEmpty() ? "unmatched" : route;
-        } catch (RuntimeException e) {
-            return "unmatched";
         }
     }
 

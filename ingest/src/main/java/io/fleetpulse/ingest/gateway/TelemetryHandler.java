@@ -1,13 +1,12 @@
 package io.fleetpulse.ingest.gateway;
 
 import io.fleetpulse.avro.DeadLetter;
+import io.fleetpulse.ingest.http.BoundedBody;
 import io.fleetpulse.ingest.validate.DeadLetters;
 import io.fleetpulse.ingest.validate.RejectReason;
 import io.fleetpulse.ingest.validate.Violation;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -155,26 +154,10 @@ final class TelemetryHandler implements Handler {
 
     /** The body, or 413 as soon as it is known to exceed the limit (declared or actual size). */
     private byte[] readBody(Context ctx) throws RequestRefusedException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw tooLarge(declared + " bytes");
-        }
-        byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            throw new RequestRefusedException(
-                    RequestError.MALFORMED, "the body could not be read: " + e.getMessage());
-        }
-        if (body.length > maxBodyBytes) {
-            throw tooLarge("more than " + maxBodyBytes + " bytes");
-        }
-        return body;
-    }
-
-    private RequestRefusedException tooLarge(String size) {
-        return new RequestRefusedException(
-                RequestError.BODY_TOO_LARGE,
-                "body of " + size + " exceeds the limit of " + maxBodyBytes + " bytes");
+        return BoundedBody.read(
+                ctx,
+                maxBodyBytes,
+                m -> new RequestRefusedException(RequestError.BODY_TOO_LARGE, m),
+                m -> new RequestRefusedException(RequestError.MALFORMED, m));
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fleetpulse.ingest.http.BoundedBody;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads request bodies within a size limit: a declared or actual size over it is refused with 413
@@ -49,26 +49,10 @@ public final class RequestBodies {
     }
 
     private byte[] bytes(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw tooLarge(declared + " bytes");
-        }
-        byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            throw new ApiException(
-                    ApiError.MALFORMED, "the body could not be read: " + e.getMessage());
-        }
-        if (body.length > maxBodyBytes) {
-            throw tooLarge("more than " + maxBodyBytes + " bytes");
-        }
-        return body;
-    }
-
-    private ApiException tooLarge(String size) {
-        return new ApiException(
-                ApiError.TOO_LARGE,
-                "body of " + size + " exceeds the limit of " + maxBodyBytes + " bytes");
+        return BoundedBody.read(
+                ctx,
+                maxBodyBytes,
+                m -> new ApiException(ApiError.TOO_LARGE, m),
+                m -> new ApiException(ApiError.MALFORMED, m));
     }
 }
