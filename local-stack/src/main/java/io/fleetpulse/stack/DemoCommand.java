@@ -88,6 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         StackManager stack = cli.stack();
         StackManager.UpResult up = stack.up(options.toConfig(), out);
+        // What this up started (Pinot, say) becomes the default address of what follows.
+        FleetCli.pointAtRunningStack(stack);
         out.println();
         UpCommand.report(stack, up, out);
         String bootstrap =
@@ -130,13 +132,10 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Set (by {@code fleet}) to the running Pinot broker's URL; the console then shows Pinot. */
-    static final String PINOT_BROKER_PROPERTY = "fleet.pinot.broker";
-
     private void monitor(String bootstrap, DemoLoad load, Cleanup cleanup, PrintStream out)
             throws InterruptedException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-        String broker = System.getProperty(PINOT_BROKER_PROPERTY, "");
+        String broker = System.getProperty(FleetCli.PINOT_BROKER_PROPERTY, "");
         PinotProbe pinot = broker.isBlank() ? null : new PinotProbe(broker);
         try (KafkaInspector kafka = new KafkaInspector(bootstrap);
                 PipelineProbe probe = PipelineProbe.start(bootstrap, Topics.DEFAULT);

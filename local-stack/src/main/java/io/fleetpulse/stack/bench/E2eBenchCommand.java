@@ -8,6 +8,7 @@ import io.fleetpulse.stack.DurationParser;
 import io.fleetpulse.stack.StackManager;
 import io.fleetpulse.stack.StackOptions;
 import io.fleetpulse.stack.StackState;
+import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.observe.KafkaCeiling;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -110,7 +111,12 @@ public final class E2eBenchCommand implements Callable<Integer> {
                 pids.put(c.name(), c.pid());
             }
             pids.put("cli (simulator + probe)", ProcessHandle.current().pid());
-            String pinot = pinotBroker == null || pinotBroker.isBlank() ? null : pinotBroker;
+            String pinot =
+                    pinotBroker != null && !pinotBroker.isBlank()
+                            ? pinotBroker
+                            : stack.running(PinotComponent.NAME)
+                                    .map(PinotComponent::brokerUrl)
+                                    .orElse(null);
             List<E2eRun.Result> results = new ArrayList<>();
             for (int rate : rates) {
                 out.printf(
