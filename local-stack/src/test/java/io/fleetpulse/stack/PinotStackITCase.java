@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpulse.embedded.pinot.PinotCluster;
 import io.fleetpulse.stack.component.PinotComponent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -65,7 +63,7 @@ class PinotStackITCase {
         int[] pinotPorts = freePorts(5);
         System.setProperty(PinotComponent.PORTS_PROPERTY, join(pinotPorts));
 
-        Run up = fleet(upArgs());
+        FleetRun up = fleet(upArgs());
 
         assertThat(up.rc()).as(up.out() + up.err()).isZero();
         assertThat(up.out())
@@ -78,7 +76,7 @@ class PinotStackITCase {
                 List.copyOf(PinotCluster.find(pinotDir()).orElseThrow().pids().values());
         assertThat(pinotPids).hasSize(4).allMatch(Processes::isAlive);
 
-        Run status = fleet("status");
+        FleetRun status = fleet("status");
         assertThat(status.out())
                 .contains(PinotComponent.NAME, "127.0.0.1:" + pinotPorts[1])
                 .contains("pinot table", "telemetry", "vehicle_features", "alerts");
@@ -86,14 +84,14 @@ class PinotStackITCase {
         FleetCli.pointAtRunningStack(new StackManager(layout, new JvmLauncher(layout, classpath)));
         assertThat(System.getProperty(FleetCli.PINOT_BROKER_PROPERTY))
                 .isEqualTo("http://127.0.0.1:" + pinotPorts[2]);
-        Run query = fleet("query", "SELECT COUNT(*) FROM telemetry");
+        FleetRun query = fleet("query", "SELECT COUNT(*) FROM telemetry");
         assertThat(query.rc()).as(query.out() + query.err()).isZero();
         assertThat(query.out()).contains("rows in");
-        Run badSql = fleet("query", "SELEC nothing FROM telemetry");
+        FleetRun badSql = fleet("query", "SELEC nothing FROM telemetry");
         assertThat(badSql.rc()).isEqualTo(1);
         assertThat(badSql.err()).contains("SQLParsingError").doesNotContain("\tat ");
 
-        Run down = fleet("down");
+        FleetRun down = fleet("down");
         assertThat(down.rc()).as(down.out() + down.err()).isZero();
         assertThat(pinotPids).noneMatch(Processes::isAlive);
         assertThat(IntStream.of(pinotPorts)).allMatch(Ports::isFree);
@@ -106,7 +104,7 @@ class PinotStackITCase {
         try (ServerSocket taken =
                 new ServerSocket(pinotPorts[1], 1, InetAddress.getByName(Ports.HOST))) {
 
-            Run up = fleet(upArgs());
+            FleetRun up = fleet(upArgs());
 
             assertThat(up.rc()).as(up.out() + up.err()).isZero();
             assertThat(up.out())
@@ -162,22 +160,7 @@ class PinotStackITCase {
         return IntStream.of(ports).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
-    private record Run(int rc, String out, String err) {}
-
-    private Run fleet(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int rc = FleetCli.commandLine(new FleetCli(layout, classpath)).execute(args);
-            return new Run(
-                    rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private FleetRun fleet(String... args) {
+        return FleetRun.of(layout, classpath, args);
     }
 }

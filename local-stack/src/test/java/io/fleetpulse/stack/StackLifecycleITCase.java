@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.stack.component.LearnerComponent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -77,23 +75,8 @@ class StackLifecycleITCase {
         return java.io.OutputStream.nullOutputStream();
     }
 
-    private record Run(int rc, String out, String err) {}
-
-    private Run fleet(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int rc = FleetCli.commandLine(new FleetCli(layout, classpath)).execute(args);
-            return new Run(
-                    rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private FleetRun fleet(String... args) {
+        return FleetRun.of(layout, classpath, args);
     }
 
     @Test
@@ -115,7 +98,7 @@ class StackLifecycleITCase {
             "--no-model-serving"
         };
 
-        Run first = fleet(up);
+        FleetRun first = fleet(up);
         assertThat(first.rc()).as(first.out() + first.err()).isZero();
         List<ComponentState> started = StackState.load(layout).components();
         assertThat(started)
@@ -152,12 +135,12 @@ class StackLifecycleITCase {
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
 
-        Run again = fleet(up);
+        FleetRun again = fleet(up);
         assertThat(again.rc()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("already running", "nothing started", "UNCHANGED");
         assertThat(StackState.load(layout).components()).isEqualTo(started);
 
-        Run status = fleet("status");
+        FleetRun status = fleet("status");
         assertThat(status.rc()).isZero();
         assertThat(status.out())
                 .contains(
@@ -167,7 +150,7 @@ class StackLifecycleITCase {
                         Topics.DEFAULT.raw().name(),
                         StackManager.FEATURE_JOB);
 
-        Run down = fleet("down", "--purge");
+        FleetRun down = fleet("down", "--purge");
         assertThat(down.rc()).as(down.out() + down.err()).isZero();
         for (ComponentState c : started) {
             assertThat(Processes.isAlive(c.pid())).as(c.name() + " pid " + c.pid()).isFalse();
@@ -177,7 +160,7 @@ class StackLifecycleITCase {
         assertThat(Ports.isFree(kafkaPort)).isTrue();
         assertThat(Ports.isFree(gatewayPort)).isTrue();
 
-        Run statusAfter = fleet("status");
+        FleetRun statusAfter = fleet("status");
         assertThat(statusAfter.out()).contains("no stack running");
     }
 }
