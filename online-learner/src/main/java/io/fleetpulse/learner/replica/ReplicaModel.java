@@ -68,6 +68,11 @@ final class ReplicaModel implements AutoCloseable {
         this.threshold = new AdaptiveThreshold(settings.thresholds());
         this.base = net.parameters();
         this.sqError = new double[kind.isRegressor() ? 0 : inputs];
+        // Until the replica has scored anything, it reports the unit scale of standardized inputs
+        // (what an unscaled score assumes), not zero: a zero would be floored to MIN_ERROR_SCALE in
+        // the average and inflate the first versions' scores a thousandfold. The first measured
+        // error replaces the prior entirely (its weight is 1).
+        java.util.Arrays.fill(sqError, 1.0);
         this.x = new float[settings.batchSize() * inputs];
         this.y = new float[settings.batchSize() * outputs];
     }

@@ -91,7 +91,20 @@ class LearnerJobITCase {
 
             // Whichever model's threshold the racing engine crosses first (the autoencoder's, or
             // the fuel-rate regressor's: 7,200 rpm burns more than it reads), it names the cause.
-            Alert racing = modelAlert(alerts, "V-race").orElseThrow();
+            Alert racing =
+                    modelAlert(alerts, "V-race")
+                            .orElseThrow(
+                                    () ->
+                                            new AssertionError(
+                                                    "no model alert for V-race among "
+                                                            + alerts.stream()
+                                                                    .map(
+                                                                            a ->
+                                                                                    a.getVehicleId()
+                                                                                            + " "
+                                                                                            + a
+                                                                                                    .getMessage())
+                                                                    .toList()));
             assertThat(racing.getStatus()).isEqualTo("OPEN");
             assertThat(racing.getModel()).isIn("anomaly-ae", "fuel-rate");
             assertThat(racing.getModelVersion()).isPositive();

@@ -89,6 +89,30 @@ class ReplicaTest {
     }
 
     @Test
+    void theFirstVersionsScoreNormalWindowsOnTheScaleOfLaterOnes() {
+        // Replicas report before they have scored anything: the error scale they send then must
+        // not make the first versions' scores (and the thresholds learned from them) explode.
+        SyntheticFeatures data = new SyntheticFeatures(5, 20);
+        try (LocalLearner learner = new LocalLearner(SETTINGS, 2, 1_000, 0, s -> {})) {
+            List<Double> scores = new ArrayList<>();
+            for (int i = 0; i < 6_000; i++) {
+                double ae = learner.process(data.next(), i).scores[0];
+                if (!Double.isNaN(ae)) {
+                    scores.add(ae);
+                }
+            }
+            assertThat(scores).hasSizeGreaterThan(1_000);
+            double early = median(scores.subList(0, 300));
+            double late = median(scores.subList(scores.size() - 300, scores.size()));
+            assertThat(early).as("median score of the first versions").isLessThan(10 * late);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    @Test
     void aRestoredReplicaPredictsExactlyAsTheOriginal() {
         SyntheticFeatures data = new SyntheticFeatures(3, 20);
         try (LocalLearner learner = new LocalLearner(SETTINGS, 1, 1_000, 0, s -> {});
