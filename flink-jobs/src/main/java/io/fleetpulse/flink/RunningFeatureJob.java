@@ -2,6 +2,7 @@ package io.fleetpulse.flink;
 
 import io.fleetpulse.flink.telemetry.TelemetrySource;
 import io.fleetpulse.ingest.topics.Topics;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -68,10 +69,20 @@ public final class RunningFeatureJob implements AutoCloseable {
         client.getJobExecutionResult().get();
     }
 
+    /**
+     * Cancels the job and waits until it has ended: a cancel is only acknowledged at first, and a
+     * job still winding down writes checkpoint files (a restart on the same directory, or deleting
+     * it, would race with that).
+     */
     @Override
     public void close() throws Exception {
         if (running()) {
             client.cancel().get();
+        }
+        try {
+            client.getJobExecutionResult().get();
+        } catch (ExecutionException cancelledOrFailed) {
+            // the end we waited for: a cancelled job ends with an exception
         }
     }
 }
