@@ -36,7 +36,11 @@ public final class Readiness {
     /** Waits until {@code GET url} answers 200. */
     public static void awaitHttpOk(
             String component, Process p, Path log, String url, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build();
         HttpRequest req =
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(2))

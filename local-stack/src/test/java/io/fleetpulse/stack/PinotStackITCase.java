@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpulse.embedded.pinot.PinotCluster;
 import io.fleetpulse.stack.component.PinotComponent;
+import io.fleetpulse.stack.observe.PinotProbe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -84,6 +85,11 @@ class PinotStackITCase {
         FleetCli.pointAtRunningStack(new StackManager(layout, new JvmLauncher(layout, classpath)));
         assertThat(System.getProperty(FleetCli.PINOT_BROKER_PROPERTY))
                 .isEqualTo("http://127.0.0.1:" + pinotPorts[2]);
+        // The demo console's probe (the JDK client) gets an answer: the broker hangs on an
+        // HTTP/2 upgrade request, so a probe that offered one timed out on every reading.
+        PinotProbe.Reading reading = new PinotProbe("http://127.0.0.1:" + pinotPorts[2]).read();
+        assertThat(reading.error()).isNull();
+        assertThat(reading.brokerMillis()).isNotNegative();
         FleetRun query = fleet("query", "SELECT COUNT(*) FROM telemetry");
         assertThat(query.rc()).as(query.out() + query.err()).isZero();
         assertThat(query.out()).contains("rows in");

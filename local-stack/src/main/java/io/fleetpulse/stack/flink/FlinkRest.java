@@ -29,7 +29,10 @@ public final class FlinkRest {
 
     private final URI base;
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
 
     /**
      * @param base e.g. {@code http://127.0.0.1:18081}

@@ -34,8 +34,13 @@ public final class PinotProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI query;
+
+    /** HTTP/1.1: Pinot's broker never answers a POST that offers an HTTP/2 (h2c) upgrade. */
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
 
     /**
      * @param broker the broker's base URL, e.g. {@code http://127.0.0.1:18099}
@@ -74,21 +79,19 @@ public final class PinotProbe {
         if (exceptions.isArray() && !exceptions.isEmpty()) {
             return Reading.failed(exceptions.get(0).path("message").asText("query failed"));
         }
-        JsonNode row = json.path("resultTable").path("rows").path(0);
-        if (row.isMissingNode()) {
-            return Reading.failed("no result rows");
+        JsonNode rowsNode = json.path("resultTable").path("rows");
+        long brokerMillis = json.path("timeUsedMs").asLong(-1);
+        if (rowsNode.isEmpty()) {
+            // A table with no segment yet (nothing consumed) answers without a result table, or
+            // with no row: nothing queryable yet, not an error.
+            return new Reading(0, 0, -1, brokerMillis, clientMillis, null);
         }
+        JsonNode row = rowsNode.path(0);
         long rows = row.path(0).asLong();
         // MAX over no rows is -Infinity (a double) in Pinot: no freshness then.
         double newest = row.path(1).asDouble(Double.NEGATIVE_INFINITY);
         long newestMillis = Double.isFinite(newest) ? (long) newest : 0;
         long freshness = newestMillis > 0 ? Math.max(0, now - newestMillis) : -1;
-        return new Reading(
-                rows,
-                newestMillis,
-                freshness,
-                json.path("timeUsedMs").asLong(-1),
-                clientMillis,
-                null);
+        return new Reading(rows, newestMillis, freshness, brokerMillis, clientMillis, null);
     }
 }

@@ -32,6 +32,18 @@ class PinotProbeTest {
         assertThat(e.rows()).isZero();
         assertThat(e.freshnessMillis()).isEqualTo(-1);
 
+        String noSegmentYet = "{\"resultTable\":{\"rows\":[]},\"exceptions\":[],\"timeUsedMs\":2}";
+        PinotProbe.Reading none = PinotProbe.parse(JSON.readTree(noSegmentYet), 5, 1);
+        assertThat(none.error()).isNull();
+        assertThat(none.rows()).isZero();
+        assertThat(none.freshnessMillis()).isEqualTo(-1);
+        assertThat(none.brokerMillis()).isEqualTo(2);
+        PinotProbe.Reading noTable =
+                PinotProbe.parse(
+                        JSON.readTree("{\"exceptions\":[],\"numServersQueried\":0}"), 5, 1);
+        assertThat(noTable.error()).isNull();
+        assertThat(noTable.rows()).isZero();
+
         String failed =
                 "{\"exceptions\":[{\"errorCode\":190,\"message\":\"TableDoesNotExistError\"}]}";
         assertThat(PinotProbe.parse(JSON.readTree(failed), 5, 1).error())

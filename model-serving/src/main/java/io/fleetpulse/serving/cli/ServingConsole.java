@@ -32,7 +32,11 @@ public final class ServingConsole implements AutoCloseable {
 
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(HTTP_TIMEOUT)
+                    .build();
     private final KafkaConsumer<byte[], byte[]> alerts;
     private final AvroWire<Alert> wire = AvroWire.of(Alert.class);
     private final Deque<Alert> latest = new ArrayDeque<>();
