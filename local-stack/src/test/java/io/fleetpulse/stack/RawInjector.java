@@ -28,6 +28,9 @@ final class RawInjector implements AutoCloseable {
     /** Vehicle ids of injected records start with this; the simulator's never do. */
     static final String PREFIX = "E2E-";
 
+    /** Sequence numbers of {@link #sendEvents} start here (the simulator's never reach it). */
+    static final long LATE_SEQ = 1_000_000_000L;
+
     private static final AvroWire<TelemetryEvent> WIRE = AvroWire.of(TelemetryEvent.class);
 
     private final KafkaProducer<String, byte[]> producer;
@@ -88,7 +91,7 @@ final class RawInjector implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             TelemetryEvent e = TelemetryFixtures.fullEvent(vehicle, 0);
             e.setEventTime(eventTime + i);
-            e.setSeq(1_000_000_000L + seq++);
+            e.setSeq(LATE_SEQ + seq++);
             send(vehicle, null, WIRE.encode(e), null);
         }
         producer.flush();
