@@ -20,6 +20,7 @@ import io.fleetpulse.stack.component.LearnerComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -279,22 +280,31 @@ class PipelineEndToEndITCase {
         }
     }
 
-    /** Pinot's tables hold exactly the committed rows of their topics. */
+    /**
+     * Pinot's tables hold exactly the committed rows of their topics (alerts: one row per alert id,
+     * the table upserts OPEN to CLEARED).
+     */
     private void assertPinotRows(PipelineOutputs out, long imputed) throws Exception {
         PinotBrokerClient pinot = new PinotBrokerClient("http://127.0.0.1:" + pinotPorts[2]);
-        long[] rows = new long[2];
+        long[] rows = new long[3];
+        long[] expected = new long[3];
         Await.until(
-                "Pinot's telemetry and vehicle_features rows",
+                "Pinot's telemetry, vehicle_features and alerts rows",
                 WAIT,
                 () -> {
+                    expected[0] = imputed;
+                    expected[1] = out.features.catchUp().size();
+                    expected[2] =
+                            out.alerts.catchUp().stream().map(Alert::getAlertId).distinct().count();
                     rows[0] = count(pinot, "telemetry");
                     rows[1] = count(pinot, "vehicle_features");
-                    return rows[0] == imputed && rows[1] == out.features.catchUp().size();
+                    rows[2] = count(pinot, "alerts");
+                    return Arrays.equals(rows, expected);
                 },
                 () ->
                         String.format(
-                                "telemetry %d of %d, vehicle_features %d of %d",
-                                rows[0], imputed, rows[1], out.features.catchUp().size()));
+                                "telemetry %d of %d, vehicle_features %d of %d, alerts %d of %d",
+                                rows[0], expected[0], rows[1], expected[1], rows[2], expected[2]));
     }
 
     /** An OPEN alert of a label's vehicle and kind whose window overlaps the labelled events. */
