@@ -93,7 +93,14 @@ class PipelineEndToEndITCase {
                     WAIT,
                     () ->
                             out.imputed.catchUp().size() >= imputedExpected
-                                    && out.deadLetters.catchUp().size() >= rejects);
+                                    && out.deadLetters.catchUp().size() >= rejects,
+                    () ->
+                            String.format(
+                                    "imputed %d of %d, dead letters %d of %d",
+                                    out.imputed.catchUp().size(),
+                                    imputedExpected,
+                                    out.deadLetters.catchUp().size(),
+                                    rejects));
             FeatureWindows windows =
                     FeatureWindows.of(
                             out.imputed.catchUp(), v -> !v.startsWith(RawInjector.PREFIX));
