@@ -16,6 +16,7 @@ import io.fleetpulse.loadgen.sink.TelemetrySink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /**
@@ -38,6 +39,7 @@ public final class SimulatorLoad implements DemoLoad {
     private final Topics topics;
     private final Duration duration;
     private final URI gateway;
+    private final UnaryOperator<TelemetrySink> decorator;
     private final SendStats stats = new SendStats();
     private final AtomicLong labels = new AtomicLong();
     private volatile boolean stopRequested;
@@ -50,12 +52,14 @@ public final class SimulatorLoad implements DemoLoad {
             ProducerSettings settings,
             Topics topics,
             Duration duration,
-            URI gateway) {
+            URI gateway,
+            UnaryOperator<TelemetrySink> decorator) {
         this.config = config;
         this.settings = settings;
         this.topics = topics;
         this.duration = duration;
         this.gateway = gateway;
+        this.decorator = decorator;
     }
 
     /**
@@ -70,19 +74,40 @@ public final class SimulatorLoad implements DemoLoad {
             int vehicles,
             Duration duration,
             Topics topics) {
+        return create(
+                bootstrap,
+                gateway,
+                duration,
+                topics,
+                UnaryOperator.identity(),
+                "--vehicles",
+                Integer.toString(vehicles),
+                "--rate",
+                Integer.toString(rate));
+    }
+
+    /**
+     * A simulator configured by {@code fleet simulate}'s options (e.g. {@code --vehicles 40 --rate
+     * 80 --anomaly-kinds ENGINE_OVERHEATING}; defaults for the rest), whose sink is wrapped by
+     * {@code decorator} (e.g. to send some events twice; {@link UnaryOperator#identity()} for
+     * none).
+     */
+    public static SimulatorLoad create(
+            String bootstrap,
+            URI gateway,
+            Duration duration,
+            Topics topics,
+            UnaryOperator<TelemetrySink> decorator,
+            String... simulationOptions) {
         SimulationOptions options =
-                CommandLine.populateCommand(
-                        new SimulationOptions(),
-                        "--vehicles",
-                        Integer.toString(vehicles),
-                        "--rate",
-                        Integer.toString(rate));
+                CommandLine.populateCommand(new SimulationOptions(), simulationOptions);
         return new SimulatorLoad(
                 options.config(System.currentTimeMillis()),
                 ProducerSettings.defaults(bootstrap),
                 topics,
                 duration,
-                gateway);
+                gateway,
+                decorator);
     }
 
     @Override
@@ -95,7 +120,7 @@ public final class SimulatorLoad implements DemoLoad {
     private void run() {
         try (KafkaLabelPublisher labelSink =
                         new KafkaLabelPublisher(settings, topics.anomalyLabels());
-                TelemetrySink sink = openSink()) {
+                TelemetrySink sink = decorator.apply(openSink())) {
             FleetSimulator sim =
                     new FleetSimulator(
                             config,

@@ -6,21 +6,12 @@ import io.fleetpulse.embedded.pinot.PinotCluster;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.observe.PinotProbe;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pinot in the local stack as a user meets it: {@code fleet up} starts it (own JVMs) and applies
@@ -31,38 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class PinotStackITCase {
 
-    private StackLayout layout;
-    private String classpath;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        Path work = Path.of(System.getProperty("fleet.work.dir", "target"));
-        layout = new StackLayout(work.resolve("test-stack").resolve(UUID.randomUUID().toString()));
-        classpath = StackLifecycleITCase.packagedClasspath();
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        System.clearProperty(PinotComponent.PORTS_PROPERTY);
-        System.clearProperty(FleetCli.BOOTSTRAP_PROPERTY);
-        System.clearProperty(FleetCli.PINOT_CONTROLLER_PROPERTY);
-        System.clearProperty(FleetCli.PINOT_BROKER_PROPERTY);
-        new StackManager(layout, new JvmLauncher(layout, classpath))
-                .stop(
-                        StackState.load(layout).components(),
-                        new PrintStream(OutputStream.nullOutputStream()));
-        PinotCluster.stop(pinotDir());
-        if (Files.exists(layout.workDir())) {
-            try (Stream<Path> paths = Files.walk(layout.workDir())) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
+    @RegisterExtension final TestStack stack = new TestStack();
 
     @Test
     void upStartsPinotAndAppliesTheTablesQueryFindsItAndDownStopsEveryPinotJvm() {
-        int[] pinotPorts = freePorts(5);
-        System.setProperty(PinotComponent.PORTS_PROPERTY, join(pinotPorts));
+        int[] pinotPorts = stack.usePinotPorts();
 
         FleetRun up = fleet(upArgs());
 
@@ -70,11 +34,11 @@ class PinotStackITCase {
         assertThat(up.out())
                 .contains("table telemetry: created", "table vehicle_features: created")
                 .contains("table alerts: created");
-        assertThat(StackState.load(layout).components())
+        assertThat(StackState.load(stack.layout()).components())
                 .extracting(ComponentState::name)
                 .containsExactly(StackManager.KAFKA, PinotComponent.NAME);
         List<Long> pinotPids =
-                List.copyOf(PinotCluster.find(pinotDir()).orElseThrow().pids().values());
+                List.copyOf(PinotCluster.find(stack.pinotDir()).orElseThrow().pids().values());
         assertThat(pinotPids).hasSize(4).allMatch(Processes::isAlive);
 
         FleetRun status = fleet("status");
@@ -82,7 +46,7 @@ class PinotStackITCase {
                 .contains(PinotComponent.NAME, "127.0.0.1:" + pinotPorts[1])
                 .contains("pinot table", "telemetry", "vehicle_features", "alerts");
 
-        FleetCli.pointAtRunningStack(new StackManager(layout, new JvmLauncher(layout, classpath)));
+        FleetCli.pointAtRunningStack(stack.manager());
         assertThat(System.getProperty(FleetCli.PINOT_BROKER_PROPERTY))
                 .isEqualTo("http://127.0.0.1:" + pinotPorts[2]);
         // The demo console's probe (the JDK client) gets an answer: the broker hangs on an
@@ -105,8 +69,7 @@ class PinotStackITCase {
 
     @Test
     void whenPinotCannotStartTheReasonIsShownAndKafkaRunsOn() throws IOException {
-        int[] pinotPorts = freePorts(5);
-        System.setProperty(PinotComponent.PORTS_PROPERTY, join(pinotPorts));
+        int[] pinotPorts = stack.usePinotPorts();
         try (ServerSocket taken =
                 new ServerSocket(pinotPorts[1], 1, InetAddress.getByName(Ports.HOST))) {
 
@@ -116,7 +79,7 @@ class PinotStackITCase {
             assertThat(up.out())
                     .contains("pinot did not start", "PORT_TAKEN", Integer.toString(pinotPorts[1]))
                     .contains("the rest of the stack runs without it");
-            assertThat(StackState.load(layout).components())
+            assertThat(StackState.load(stack.layout()).components())
                     .extracting(ComponentState::name)
                     .containsExactly(StackManager.KAFKA);
         }
@@ -139,34 +102,7 @@ class PinotStackITCase {
         };
     }
 
-    private Path pinotDir() {
-        return layout.workDir().resolve("stack").resolve("data").resolve(PinotComponent.NAME);
-    }
-
-    private static int[] freePorts(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            do {
-                out[i] = Ports.freePort();
-            } while (contains(out, i, out[i]));
-        }
-        return out;
-    }
-
-    private static boolean contains(int[] ports, int before, int port) {
-        for (int i = 0; i < before; i++) {
-            if (ports[i] == port) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String join(int[] ports) {
-        return IntStream.of(ports).mapToObj(Integer::toString).collect(Collectors.joining(","));
-    }
-
     private FleetRun fleet(String... args) {
-        return FleetRun.of(layout, classpath, args);
+        return stack.fleet(args);
     }
 }

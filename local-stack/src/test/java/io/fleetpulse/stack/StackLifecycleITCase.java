@@ -5,26 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.stack.component.LearnerComponent;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code fleet up}, {@code status}, a second {@code up} and {@code down} as a user runs them: real
@@ -33,50 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class StackLifecycleITCase {
 
-    private StackLayout layout;
-    private String classpath;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        Path work = Path.of(System.getProperty("fleet.work.dir", "target"));
-        layout = new StackLayout(work.resolve("test-stack").resolve(UUID.randomUUID().toString()));
-        classpath = packagedClasspath();
-    }
-
-    /** The classpath the fleet script uses: this module's jar plus the generated classpath file. */
-    static String packagedClasspath() throws IOException {
-        Path target = Path.of(System.getProperty("fleet.module.target", "target"));
-        try (Stream<Path> files = Files.list(target)) {
-            Path jar =
-                    files.filter(p -> p.getFileName().toString().matches("local-stack-.*\\.jar"))
-                            .findFirst()
-                            .orElseThrow(
-                                    () -> new IllegalStateException("no module jar in " + target));
-            return jar + ":" + Files.readString(target.resolve("fleet.classpath")).strip();
-        }
-    }
-
-    /**
-     * Stops anything a failed test left behind (only what passes the ownership check), then
-     * deletes.
-     */
-    @AfterEach
-    void tearDown() throws IOException {
-        new StackManager(layout, new JvmLauncher(layout, classpath))
-                .stop(StackState.load(layout).components(), new PrintStream(OutputStream()));
-        if (Files.exists(layout.workDir())) {
-            try (Stream<Path> paths = Files.walk(layout.workDir())) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    private static java.io.OutputStream OutputStream() {
-        return java.io.OutputStream.nullOutputStream();
-    }
+    @RegisterExtension final TestStack stack = new TestStack();
 
     private FleetRun fleet(String... args) {
-        return FleetRun.of(layout, classpath, args);
+        return stack.fleet(args);
     }
 
     @Test
@@ -100,7 +53,7 @@ class StackLifecycleITCase {
 
         FleetRun first = fleet(up);
         assertThat(first.rc()).as(first.out() + first.err()).isZero();
-        List<ComponentState> started = StackState.load(layout).components();
+        List<ComponentState> started = StackState.load(stack.layout()).components();
         assertThat(started)
                 .extracting(ComponentState::name)
                 .containsExactly(
@@ -110,9 +63,9 @@ class StackLifecycleITCase {
                         LearnerComponent.NAME);
         assertThat(first.out()).contains("started", "127.0.0.1:" + kafkaPort, "CREATED");
         for (ComponentState c : started) {
-            assertThat(Processes.isOurs(c, layout.workDir())).as(c.name()).isTrue();
+            assertThat(Processes.isOurs(c, stack.layout().workDir())).as(c.name()).isTrue();
             assertThat(Processes.commandLine(c.pid()).orElseThrow())
-                    .contains("-Djava.io.tmpdir=" + layout.tmpDir());
+                    .contains("-Djava.io.tmpdir=" + stack.layout().tmpDir());
         }
 
         String bootstrap = "127.0.0.1:" + kafkaPort;
@@ -138,7 +91,7 @@ class StackLifecycleITCase {
         FleetRun again = fleet(up);
         assertThat(again.rc()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("already running", "nothing started", "UNCHANGED");
-        assertThat(StackState.load(layout).components()).isEqualTo(started);
+        assertThat(StackState.load(stack.layout()).components()).isEqualTo(started);
 
         FleetRun status = fleet("status");
         assertThat(status.rc()).isZero();
@@ -155,8 +108,8 @@ class StackLifecycleITCase {
         for (ComponentState c : started) {
             assertThat(Processes.isAlive(c.pid())).as(c.name() + " pid " + c.pid()).isFalse();
         }
-        assertThat(Files.exists(layout.stateFile())).isFalse();
-        assertThat(Files.exists(layout.kafkaDataDir())).isFalse();
+        assertThat(Files.exists(stack.layout().stateFile())).isFalse();
+        assertThat(Files.exists(stack.layout().kafkaDataDir())).isFalse();
         assertThat(Ports.isFree(kafkaPort)).isTrue();
         assertThat(Ports.isFree(gatewayPort)).isTrue();
 

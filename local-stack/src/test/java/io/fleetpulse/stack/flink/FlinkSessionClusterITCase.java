@@ -11,6 +11,7 @@ import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.stack.Ports;
 import io.fleetpulse.stack.Processes;
 import io.fleetpulse.stack.StackLayout;
+import io.fleetpulse.stack.TestStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -147,7 +148,7 @@ class FlinkSessionClusterITCase {
         for (Process p : List.of(flink.taskManager(), flink.jobManager())) {
             assertThat(Processes.stop(p.pid(), STOP_GRACE)).isTrue();
         }
-        assertThat(processesUsing(stack.workDir())).as("processes left").isEmpty();
+        assertThat(TestStack.processesUsing(stack.workDir())).as("processes left").isEmpty();
     }
 
     private static String id(ImputedTelemetry r) {
@@ -221,18 +222,5 @@ class FlinkSessionClusterITCase {
             }
         }
         return out;
-    }
-
-    /** PIDs of live processes whose command line names {@code dir}. */
-    private static List<Long> processesUsing(Path dir) {
-        return ProcessHandle.allProcesses()
-                .filter(ProcessHandle::isAlive)
-                .map(ProcessHandle::pid)
-                .filter(
-                        pid ->
-                                Processes.commandLine(pid)
-                                        .map(c -> c.contains(dir.toString()))
-                                        .orElse(false))
-                .toList();
     }
 }
