@@ -4,6 +4,7 @@ import io.fleetpulse.avro.AnomalyLabel;
 import io.fleetpulse.loadgen.pacing.Pacer;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
+import io.fleetpulse.loadgen.sim.VehicleSimulator;
 import io.fleetpulse.loadgen.sink.KafkaTelemetrySink;
 import io.fleetpulse.loadgen.sink.TelemetrySink;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Several sending threads, each owning a share of the fleet's vehicles and running the {@link
@@ -35,25 +37,33 @@ public final class SendingThreads {
      * The fleet split into at most {@code threads} shares for {@code sink} (fewer where the topic
      * has fewer partitions).
      *
+     * @param byPartition into Kafka, step each thread's vehicles partition by partition within a
+     *     round (see {@link FleetSimulator#partitioned}), so the producer appends runs of records
+     *     to one batch at a time; only for unpaced runs (paced, it would hold messages back)
      * @param labels receives labels from every share: must be thread-safe if there are several
      */
     public static List<FleetSimulator> split(
             SimulationConfig config,
             int threads,
             TelemetrySink sink,
+            boolean byPartition,
             Consumer<AnomalyLabel> labels) {
         if (threads < 1) {
             throw new IllegalArgumentException("need at least one sending thread");
         }
-        if (threads == 1) {
+        boolean kafka = sink instanceof KafkaTelemetrySink;
+        if (threads == 1 && !(kafka && byPartition)) {
             return List.of(new FleetSimulator(config, labels));
         }
-        int partitions = sink instanceof KafkaTelemetrySink kafka ? kafka.partitions() : threads;
+        int partitions = kafka ? ((KafkaTelemetrySink) sink).partitions() : threads;
         int shares = Math.min(threads, partitions);
+        ToIntFunction<VehicleSimulator> partition =
+                v -> KafkaTelemetrySink.partitionOf(v.vehicleIdUtf8(), partitions);
         return FleetSimulator.partitioned(
                 config,
                 shares,
-                v -> KafkaTelemetrySink.partitionOf(v.vehicleIdUtf8(), partitions) % shares,
+                v -> partition.applyAsInt(v) % shares,
+                kafka && byPartition ? partition : null,
                 labels);
     }
 

@@ -279,6 +279,7 @@ public final class SimulateCommand implements Callable<Integer> {
                             fast ? config : config.withStart(System.currentTimeMillis()),
                             threads,
                             first,
+                            fast,
                             labels);
             while (sinks.size() < shares.size()) {
                 sinks.add(first.threadSafe() ? first : openSink(settings, topics, stats));

@@ -79,16 +79,20 @@ class SendingThreadsTest {
 
     /** What one thread sends for ten simulated minutes, and its labels. */
     private static List<Sent> singleThreaded(List<AnomalyLabel> labels) throws Exception {
+        return singleThreaded(labels, TEN_MINUTES);
+    }
+
+    private static List<Sent> singleThreaded(List<AnomalyLabel> labels, long simulatedNanos)
+            throws Exception {
         FleetSimulator sim = new FleetSimulator(config(), labels::add);
         Recording sink = new Recording();
-        LoadRun.run(
-                sim,
-                sink,
-                null,
-                new LoadRun.Limits(Long.MAX_VALUE, TEN_MINUTES, Long.MAX_VALUE),
-                () -> false);
+        LoadRun.run(sim, sink, null, simulated(simulatedNanos), () -> false);
         sim.finish();
         return sink.sent;
+    }
+
+    private static LoadRun.Limits simulated(long nanos) {
+        return new LoadRun.Limits(Long.MAX_VALUE, nanos, Long.MAX_VALUE);
     }
 
     private static Map<String, List<String>> byKey(List<Sent> sent, Function<Sent, String> key) {
@@ -106,7 +110,7 @@ class SendingThreadsTest {
 
         List<AnomalyLabel> labels = Collections.synchronizedList(new ArrayList<>());
         Recording probe = new Recording();
-        List<FleetSimulator> shares = SendingThreads.split(config(), 3, probe, labels::add);
+        List<FleetSimulator> shares = SendingThreads.split(config(), 3, probe, true, labels::add);
         assertThat(shares).hasSize(3);
         List<Recording> sinks = List.of(new Recording(), new Recording(), new Recording());
         LoadRun.Result result =
@@ -150,6 +154,7 @@ class SendingThreadsTest {
                         config(),
                         2,
                         v -> KafkaTelemetrySink.partitionOf(v.vehicleIdUtf8(), 12) % 2,
+                        null,
                         l -> {});
         assertThat(shares).hasSize(2);
         assertThat(shares.get(0).vehicleCount() + shares.get(1).vehicleCount()).isEqualTo(120);
@@ -164,8 +169,47 @@ class SendingThreadsTest {
     }
 
     @Test
+    void sharesSteppingPartitionByPartitionKeepEachPartitionsOrderAndTheExactCut()
+            throws Exception {
+        // A cut in the middle of a round (120 vehicles at 600 events/s: a round is 0.2 s).
+        long cut = TEN_MINUTES + 70_000_000L;
+        List<AnomalyLabel> expectedLabels = new ArrayList<>();
+        List<Sent> expected = singleThreaded(expectedLabels, cut);
+        List<AnomalyLabel> labels = new ArrayList<>();
+        List<FleetSimulator> shares =
+                FleetSimulator.partitioned(
+                        config(),
+                        2,
+                        v -> KafkaTelemetrySink.partitionOf(v.vehicleIdUtf8(), 12) % 2,
+                        v -> KafkaTelemetrySink.partitionOf(v.vehicleIdUtf8(), 12),
+                        labels::add);
+        List<Sent> all = new ArrayList<>();
+        for (FleetSimulator share : shares) {
+            Recording sink = new Recording();
+            // Two runs on one share (as a warm-up and a measured run) end where one run ends.
+            LoadRun.run(share, sink, null, simulated(TEN_MINUTES / 3), () -> false);
+            LoadRun.run(share, sink, null, simulated(cut), () -> false);
+            share.finish();
+            int switches = 0;
+            for (int i = 1; i < sink.sent.size(); i++) {
+                String a = sink.sent.get(i - 1).vehicle();
+                String b = sink.sent.get(i).vehicle();
+                switches += partition(a, 12) == partition(b, 12) ? 0 : 1;
+            }
+            // 3,000 rounds of 6 partitions each: runs of ~10 messages, not one message per run.
+            assertThat(switches).isLessThan(sink.sent.size() / 5);
+            all.addAll(sink.sent);
+        }
+        assertThat(all).hasSameSizeAs(expected);
+        assertThat(byKey(all, s -> "p" + partition(s.vehicle(), 12)))
+                .isEqualTo(byKey(expected, s -> "p" + partition(s.vehicle(), 12)));
+        assertThat(labels).containsExactlyInAnyOrderElementsOf(expectedLabels);
+    }
+
+    @Test
     void theEventBudgetCountsOverAllThreads() throws Exception {
-        List<FleetSimulator> shares = SendingThreads.split(config(), 2, new Recording(), l -> {});
+        List<FleetSimulator> shares =
+                SendingThreads.split(config(), 2, new Recording(), false, l -> {});
         List<Recording> sinks = List.of(new Recording(), new Recording());
         LoadRun.Result result =
                 SendingThreads.run(
@@ -180,7 +224,8 @@ class SendingThreadsTest {
 
     @Test
     void aFailingThreadStopsTheRunAndIsReported() {
-        List<FleetSimulator> shares = SendingThreads.split(config(), 2, new Recording(), l -> {});
+        List<FleetSimulator> shares =
+                SendingThreads.split(config(), 2, new Recording(), false, l -> {});
         TelemetrySink failing =
                 new Recording() {
                     @Override

@@ -33,7 +33,8 @@ final class SimulatorProducerRun {
             throws InterruptedException {
         SendStats stats = new SendStats();
         try (KafkaTelemetrySink sink = new KafkaTelemetrySink(settings, topic, stats)) {
-            List<FleetSimulator> shares = SendingThreads.split(config, threads, sink, label -> {});
+            List<FleetSimulator> shares =
+                    SendingThreads.split(config, threads, sink, true, label -> {});
             List<KafkaTelemetrySink> sinks = Collections.nCopies(shares.size(), sink);
             SendingThreads.run(shares, sinks, null, limits(warmupNanos), () -> false);
             long ackedBefore = stats.acked();

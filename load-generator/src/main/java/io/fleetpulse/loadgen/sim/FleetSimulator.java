@@ -3,6 +3,8 @@ package io.fleetpulse.loadgen.sim;
 import io.fleetpulse.avro.AnomalyLabel;
 import io.fleetpulse.avro.TelemetryEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -28,6 +30,10 @@ public final class FleetSimulator {
     private final VehicleSimulator[] fleet;
     private final VehicleSimulator[] own;
     private final int[] ownIndex;
+    private final VehicleSimulator[] groupedOwn;
+    private final int[] groupedIndex;
+    private VehicleSimulator[] roundOwn;
+    private int[] roundIndex;
     private final Consumer<AnomalyLabel> labels;
     private final double nanosPerSlot;
     private final double periodS;
@@ -45,21 +51,23 @@ public final class FleetSimulator {
      * @param labels receives ground-truth labels as anomaly episodes end (on the calling thread)
      */
     public FleetSimulator(SimulationConfig config, Consumer<AnomalyLabel> labels) {
-        this(config, createFleet(config), allOf(config.vehicles()), labels);
+        this(config, createFleet(config), allOf(config.vehicles()), null, labels);
     }
 
     private FleetSimulator(
             SimulationConfig config,
             VehicleSimulator[] fleet,
             int[] ownIndex,
+            ToIntFunction<VehicleSimulator> groupOf,
             Consumer<AnomalyLabel> labels) {
         this.config = config;
         this.fleet = fleet;
         this.ownIndex = ownIndex;
-        this.own = new VehicleSimulator[ownIndex.length];
-        for (int i = 0; i < ownIndex.length; i++) {
-            own[i] = fleet[ownIndex[i]];
-        }
+        this.own = vehicles(fleet, ownIndex);
+        this.groupedIndex = groupOf == null ? null : grouped(fleet, ownIndex, groupOf);
+        this.groupedOwn = groupOf == null ? null : vehicles(fleet, groupedIndex);
+        this.roundOwn = own;
+        this.roundIndex = ownIndex;
         this.labels = labels;
         this.nanosPerSlot = 1e9 / config.eventsPerSecond();
         this.periodS = config.periodS();
@@ -69,6 +77,10 @@ public final class FleetSimulator {
      * Splits the fleet into up to {@code shares} simulators: vehicle {@code v} goes to share {@code
      * shareOf(v)} (0 to shares - 1). Shares without vehicles are left out.
      *
+     * @param groupOf null, or a group per vehicle (its Kafka partition): then a share steps each
+     *     round that lies wholly before the end it is given group by group (in index order within a
+     *     group), so a group's messages are the same in the same order but come in runs; the round
+     *     an end cuts is stepped in slot order, so the cut stays exact
      * @param labels receives labels, on the thread that runs the share (must be thread-safe when
      *     shares run on several threads)
      */
@@ -76,6 +88,7 @@ public final class FleetSimulator {
             SimulationConfig config,
             int shares,
             ToIntFunction<VehicleSimulator> shareOf,
+            ToIntFunction<VehicleSimulator> groupOf,
             Consumer<AnomalyLabel> labels) {
         if (shares < 1) {
             throw new IllegalArgumentException("need at least one share");
@@ -103,7 +116,7 @@ public final class FleetSimulator {
                     members[n++] = v;
                 }
             }
-            result.add(new FleetSimulator(config, fleet, members, labels));
+            result.add(new FleetSimulator(config, fleet, members, groupOf, labels));
         }
         return result;
     }
@@ -119,6 +132,26 @@ public final class FleetSimulator {
             vehicles[i] = new VehicleSimulator("V" + number, "D" + number, config, master.split());
         }
         return vehicles;
+    }
+
+    private static VehicleSimulator[] vehicles(VehicleSimulator[] fleet, int[] indexes) {
+        VehicleSimulator[] out = new VehicleSimulator[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            out[i] = fleet[indexes[i]];
+        }
+        return out;
+    }
+
+    /** The indexes ordered by group, stably (ascending within a group). */
+    private static int[] grouped(
+            VehicleSimulator[] fleet, int[] indexes, ToIntFunction<VehicleSimulator> groupOf) {
+        return Arrays.stream(indexes)
+                .boxed()
+                .sorted(
+                        Comparator.<Integer>comparingInt(v -> groupOf.applyAsInt(fleet[v]))
+                                .thenComparingInt(v -> v))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static int[] allOf(int n) {
@@ -161,8 +194,11 @@ public final class FleetSimulator {
      */
     public long advanceWithin(long endNanos) {
         while (true) {
+            if (cursor == 0) {
+                chooseRoundOrder(endNanos);
+            }
             int i = cursor;
-            long g = round * fleet.length + ownIndex[i];
+            long g = round * fleet.length + roundIndex[i];
             if (offsetNanos(g) >= endNanos) {
                 return -1;
             }
@@ -171,7 +207,7 @@ public final class FleetSimulator {
                 round++;
             }
             simulated++;
-            VehicleSimulator v = own[i];
+            VehicleSimulator v = roundOwn[i];
             if (v.step(periodS, eventTimeMs(g), labels)) {
                 slot = g;
                 last = v;
@@ -179,6 +215,14 @@ public final class FleetSimulator {
             }
             lost++;
         }
+    }
+
+    /** At a round's start: by group if there are groups and the whole round is before the end. */
+    private void chooseRoundOrder(long endNanos) {
+        long lastSlot = round * fleet.length + ownIndex[ownIndex.length - 1];
+        boolean byGroup = groupedIndex != null && offsetNanos(lastSlot) < endNanos;
+        roundIndex = byGroup ? groupedIndex : ownIndex;
+        roundOwn = byGroup ? groupedOwn : own;
     }
 
     /** The latest message from {@link #advance} or {@link #next}, valid until the next call. */
