@@ -190,8 +190,9 @@ public final class ProducerBench {
                         + " sending thread(s) sharing one producer, each simulating the vehicles of its"
                         + " share of the partitions ("
                         + config.vehicles()
-                        + " in all), Avro single-object encoding written straight from the"
-                        + " simulator, key = vehicle id (spread over all partitions)");
+                        + " in all) partition by partition within each round, Avro single-object"
+                        + " encoding written straight from the simulator, key = vehicle id (spread"
+                        + " over all partitions)");
         report.note(
                 "ProducerPerformance: random A-Z payload of the simulator's mean record size, no key"
                         + " (sticky partitioner fills one batch at a time)");
