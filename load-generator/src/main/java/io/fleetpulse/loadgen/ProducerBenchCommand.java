@@ -93,8 +93,10 @@ public final class ProducerBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProducerSettings settings;
+        int threads;
         try {
             settings = producer.settings();
+            threads = producer.threads();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -113,6 +115,7 @@ public final class ProducerBenchCommand implements Callable<Integer> {
                 new ProducerBench(
                         config,
                         settings,
+                        threads,
                         template,
                         warmup,
                         duration,

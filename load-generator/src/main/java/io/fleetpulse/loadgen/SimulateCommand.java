@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -196,6 +197,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             config = simulation.config(startMillis());
             settings = producer.settings();
+            producer.threads();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -253,21 +255,35 @@ public final class SimulateCommand implements Callable<Integer> {
         if (publisher != null) {
             labelSinks.add(publisher);
         }
+        // Sending threads hand labels over from their own threads: one at a time.
         Consumer<AnomalyLabel> labels =
                 label -> {
-                    labelCounts.merge(label.getKind(), 1L, Long::sum);
-                    labelSinks.forEach(s -> s.accept(label));
+                    synchronized (labelCounts) {
+                        labelCounts.merge(label.getKind(), 1L, Long::sum);
+                        labelSinks.forEach(s -> s.accept(label));
+                    }
                 };
-        out.println(header(config, settings, topics));
+        int threads = producer.threads();
+        out.println(header(config, settings, topics, threads));
         if (!fast) {
             JitWarmup.run(config, jitWarmup);
         }
-        try (TelemetrySink sink = openSink(settings, topics, stats)) {
+        List<TelemetrySink> sinks = new ArrayList<>();
+        try {
+            TelemetrySink first = openSink(settings, topics, stats);
+            sinks.add(first);
             // Paced: the simulated clock starts now, so event time = intended send time.
             long startNanos = System.nanoTime();
-            FleetSimulator sim =
-                    new FleetSimulator(
-                            fast ? config : config.withStart(System.currentTimeMillis()), labels);
+            List<FleetSimulator> shares =
+                    SendingThreads.split(
+                            fast ? config : config.withStart(System.currentTimeMillis()),
+                            threads,
+                            first,
+                            fast,
+                            labels);
+            while (sinks.size() < shares.size()) {
+                sinks.add(first.threadSafe() ? first : openSink(settings, topics, stats));
+            }
             Pacer pacer = fast ? null : new Pacer(startNanos);
             ProgressReporter reporter =
                     new ProgressReporter(stats, out, progressInterval.toMillis());
@@ -276,9 +292,12 @@ public final class SimulateCommand implements Callable<Integer> {
                             maxEvents == null ? Long.MAX_VALUE : maxEvents,
                             duration == null ? Long.MAX_VALUE : duration.toNanos(),
                             Long.MAX_VALUE);
-            LoadRun.Result result = LoadRun.run(sim, sink, pacer, limits, () -> stopRequested);
-            sim.finish();
-            sink.flush();
+            LoadRun.Result result =
+                    SendingThreads.run(shares, sinks, pacer, limits, () -> stopRequested);
+            shares.forEach(FleetSimulator::finish);
+            for (TelemetrySink sink : new LinkedHashSet<>(sinks)) {
+                sink.flush();
+            }
             if (publisher != null) {
                 publisher.flush();
             }
@@ -290,9 +309,12 @@ public final class SimulateCommand implements Callable<Integer> {
                             + " labels %s%n",
                     result.slots(),
                     result.lost(),
-                    sim.offsetNanos(result.slots()) / 1e9,
+                    shares.get(0).offsetNanos(result.slots()) / 1e9,
                     labelCounts);
         } finally {
+            for (TelemetrySink sink : new LinkedHashSet<>(sinks)) {
+                sink.close();
+            }
             if (publisher != null) {
                 publisher.close();
             }
@@ -340,7 +362,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private String header(SimulationConfig c, ProducerSettings settings, Topics topics) {
+    private String header(
+            SimulationConfig c, ProducerSettings settings, Topics topics, int threads) {
         String target =
                 via == Via.KAFKA
                         ? "Kafka "
@@ -359,7 +382,8 @@ public final class SimulateCommand implements Callable<Integer> {
                                 + " events per request)";
         return String.format(
                 Locale.ROOT,
-                "Simulating %d vehicles at %.0f events/s (%.2f Hz each), seed %d, %s, to %s",
+                "Simulating %d vehicles at %.0f events/s (%.2f Hz each), seed %d, %s, %d sending"
+                        + " thread%s, to %s",
                 c.vehicles(),
                 c.eventsPerSecond(),
                 c.eventsPerSecond() / c.vehicles(),
@@ -367,6 +391,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 fast
                         ? "as fast as possible from " + Instant.ofEpochMilli(c.startEpochMs())
                         : "paced",
+                threads,
+                threads == 1 ? "" : "s",
                 target);
     }
 

@@ -13,6 +13,8 @@ import io.fleetpulse.loadgen.anomaly.AnomalyConfig;
 import io.fleetpulse.loadgen.anomaly.AnomalyKind;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
+import io.fleetpulse.loadgen.sink.KafkaTelemetrySink;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +62,9 @@ class SimulateCommandITCase {
                                 "--anomaly-rate",
                                 "30",
                                 "--progress-interval",
-                                "1s");
+                                "1s",
+                                "--threads",
+                                "2");
         assertThat(rc).isZero();
 
         // The same seed and options locally give the events and labels the broker must hold.
@@ -73,11 +77,9 @@ class SimulateCommandITCase {
         FleetSimulator sim = new FleetSimulator(config, expectedLabels::add);
         List<TelemetryEvent> expected = new ArrayList<>();
         long tenMinutes = Duration.ofMinutes(10).toNanos();
-        while (true) {
+        while (sim.advanceWithin(tenMinutes) >= 0) {
             TelemetryEvent e = new TelemetryEvent();
-            if (sim.offsetNanos(sim.next(e)) >= tenMinutes) {
-                break;
-            }
+            sim.message().fill(e);
             expected.add(e);
         }
         sim.finish();
@@ -88,6 +90,21 @@ class SimulateCommandITCase {
         assertThat(events).allMatch(r -> r.key().equals(r.value().getVehicleId()));
         assertThat(events.stream().map(ConsumerRecord::value).toList())
                 .containsExactlyInAnyOrderElementsOf(expected);
+        // Two sending threads, each owning whole partitions: every partition holds its events in
+        // the order one thread gives them.
+        int partitions = topics.raw().partitions();
+        for (int p = 0; p < partitions; p++) {
+            int partition = p;
+            assertThat(
+                            events.stream()
+                                    .filter(r -> r.partition() == partition)
+                                    .map(ConsumerRecord::value)
+                                    .toList())
+                    .isEqualTo(
+                            expected.stream()
+                                    .filter(e -> partitionOf(e, partitions) == partition)
+                                    .toList());
+        }
 
         List<ConsumerRecord<String, AnomalyLabel>> labels =
                 readAll(topics.anomalyLabels(), expectedLabels.size());
@@ -114,11 +131,18 @@ class SimulateCommandITCase {
         assertThat(report.get("bench").asText()).isEqualTo("producer");
         assertThat(report.get("machine").get("availableProcessors").asInt()).isPositive();
         assertThat(report.get("settings").get("producer").asText()).contains("acks=all");
+        assertThat(report.get("settings").get("sending threads").asInt())
+                .isEqualTo(SendingThreads.DEFAULT_THREADS);
         List<String> rows = new ArrayList<>();
         report.get("rows").forEach(r -> rows.add(r.get("name").asText()));
         assertThat(rows)
                 .contains("simulator -> Kafka", "Kafka ProducerPerformance", "simulator / Kafka");
         report.get("rows").forEach(r -> assertThat(r.get("events/s").asDouble()).isPositive());
+    }
+
+    private static int partitionOf(TelemetryEvent e, int partitions) {
+        return KafkaTelemetrySink.partitionOf(
+                e.getVehicleId().getBytes(StandardCharsets.UTF_8), partitions);
     }
 
     private static <V> List<ConsumerRecord<String, V>> readAll(

@@ -1,9 +1,9 @@
 package io.fleetpulse.loadgen.bench;
 
-import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
-import io.fleetpulse.loadgen.sink.TelemetryEncoder;
+import io.fleetpulse.loadgen.sim.TelemetryMessage;
+import io.fleetpulse.loadgen.sink.MessageEncoder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.Function;
@@ -30,13 +30,12 @@ public final class GenerationBench {
     /** Runs for {@code warmupNanos} unmeasured, then {@code measureNanos} measured. */
     public static Result run(SimulationConfig config, long warmupNanos, long measureNanos) {
         FleetSimulator sim = new FleetSimulator(config, label -> {});
-        Function<TelemetryEvent, byte[]> encoder = TelemetryEncoder.best();
-        TelemetryEvent event = new TelemetryEvent();
+        Function<TelemetryMessage, byte[]> encoder = MessageEncoder.best();
         long start = System.nanoTime();
         while (System.nanoTime() - start < warmupNanos) {
             for (int i = 0; i < 1000; i++) {
-                sim.next(event);
-                encoder.apply(event);
+                sim.advance();
+                encoder.apply(sim.message());
             }
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -47,8 +46,8 @@ public final class GenerationBench {
         long t1;
         do {
             for (int i = 0; i < 1000; i++) {
-                sim.next(event);
-                bytes += encoder.apply(event).length;
+                sim.advance();
+                bytes += encoder.apply(sim.message()).length;
             }
             events += 1000;
             t1 = System.nanoTime();

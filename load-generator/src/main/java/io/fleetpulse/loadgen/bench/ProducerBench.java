@@ -25,6 +25,7 @@ public final class ProducerBench {
 
     private final SimulationConfig config;
     private final ProducerSettings settings;
+    private final int threads;
     private final TopicSpec<?, ?> template;
     private final Duration warmup;
     private final Duration duration;
@@ -36,6 +37,7 @@ public final class ProducerBench {
     public ProducerBench(
             SimulationConfig config,
             ProducerSettings settings,
+            int threads,
             TopicSpec<?, ?> template,
             Duration warmup,
             Duration duration,
@@ -45,6 +47,7 @@ public final class ProducerBench {
             PrintStream out) {
         this.config = config;
         this.settings = settings;
+        this.threads = threads;
         this.template = template;
         this.warmup = warmup;
         this.duration = duration;
@@ -74,15 +77,21 @@ public final class ProducerBench {
             String simTopic = freshTopic("r" + r + "-sim-");
             out.printf(
                     Locale.ROOT,
-                    "run %d/%d: simulator -> %s (%s warm-up + %s)%n",
+                    "run %d/%d: simulator, %d sending thread(s) -> %s (%s warm-up + %s)%n",
                     r,
                     repeats,
+                    threads,
                     simTopic,
                     warmup,
                     duration);
             ThroughputFigures s =
                     SimulatorProducerRun.run(
-                            config, settings, simTopic, warmup.toNanos(), duration.toNanos());
+                            config,
+                            settings,
+                            simTopic,
+                            threads,
+                            warmup.toNanos(),
+                            duration.toNanos());
             out.println("  " + describe(s));
             sim.add(s);
             drop(simTopic);
@@ -155,6 +164,7 @@ public final class ProducerBench {
                 .setting("warmup s", warmup.toSeconds())
                 .setting("duration s", duration.toSeconds())
                 .setting("repeats", repeats)
+                .setting("sending threads", threads)
                 .setting("vehicles", config.vehicles())
                 .setting("seed", config.seed())
                 .setting("max heap MiB", Runtime.getRuntime().maxMemory() >> 20);
@@ -175,9 +185,14 @@ public final class ProducerBench {
                                 / median(kafka, ThroughputFigures::eventsPerCpuSecond));
         report.note("medians of " + repeats + " alternating runs; each run on a fresh topic");
         report.note(
-                "simulator: one thread simulating "
+                "simulator: "
+                        + threads
+                        + " sending thread(s) sharing one producer, each simulating the vehicles of its"
+                        + " share of the partitions ("
                         + config.vehicles()
-                        + " vehicles, Avro single-object encoding, key = vehicle id (spread over all partitions)");
+                        + " in all) partition by partition within each round, Avro single-object"
+                        + " encoding written straight from the simulator, key = vehicle id (spread"
+                        + " over all partitions)");
         report.note(
                 "ProducerPerformance: random A-Z payload of the simulator's mean record size, no key"
                         + " (sticky partitioner fills one batch at a time)");

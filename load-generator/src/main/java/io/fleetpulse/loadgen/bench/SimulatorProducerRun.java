@@ -1,17 +1,21 @@
 package io.fleetpulse.loadgen.bench;
 
 import io.fleetpulse.loadgen.LoadRun;
+import io.fleetpulse.loadgen.SendingThreads;
 import io.fleetpulse.loadgen.report.SendStats;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import io.fleetpulse.loadgen.sink.KafkaTelemetrySink;
 import io.fleetpulse.loadgen.sink.ProducerSettings;
+import java.util.Collections;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * The simulator's sustained unpaced rate into Kafka: one thread simulating, encoding and sending
- * through {@link KafkaTelemetrySink} for a warm-up, then a measured window. The rate counts
- * acknowledgements within the window; latency runs from each send call to its acknowledgement.
+ * The simulator's sustained unpaced rate into Kafka: {@link SendingThreads} simulating, encoding
+ * and sending through one {@link KafkaTelemetrySink} for a warm-up, then a measured window. The
+ * rate counts acknowledgements within the window; latency runs from each send call to its
+ * acknowledgement.
  */
 final class SimulatorProducerRun {
 
@@ -23,19 +27,22 @@ final class SimulatorProducerRun {
             SimulationConfig config,
             ProducerSettings settings,
             String topic,
+            int threads,
             long warmupNanos,
             long measureNanos)
             throws InterruptedException {
         SendStats stats = new SendStats();
-        FleetSimulator sim = new FleetSimulator(config, label -> {});
         try (KafkaTelemetrySink sink = new KafkaTelemetrySink(settings, topic, stats)) {
-            LoadRun.run(sim, sink, null, limits(warmupNanos), () -> false);
+            List<FleetSimulator> shares =
+                    SendingThreads.split(config, threads, sink, true, label -> {});
+            List<KafkaTelemetrySink> sinks = Collections.nCopies(shares.size(), sink);
+            SendingThreads.run(shares, sinks, null, limits(warmupNanos), () -> false);
             long ackedBefore = stats.acked();
             long bytesBefore = stats.bytes();
             stats.intervalLatencies();
             long cpu0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
-            LoadRun.run(sim, sink, null, limits(measureNanos), () -> false);
+            SendingThreads.run(shares, sinks, null, limits(measureNanos), () -> false);
             long t1 = System.nanoTime();
             long cpu = ProcessCpu.nanos() - cpu0;
             long acked = stats.acked() - ackedBefore;

@@ -1,10 +1,22 @@
 package io.fleetpulse.loadgen.cli;
 
+import io.fleetpulse.loadgen.SendingThreads;
 import io.fleetpulse.loadgen.sink.ProducerSettings;
 import picocli.CommandLine.Option;
 
-/** The Kafka connection and producer tuning options shared by the simulator's commands. */
+/**
+ * The Kafka connection, producer tuning and sending threads options shared by the simulator's
+ * commands.
+ */
 public final class ProducerOptions {
+
+    @Option(
+            names = "--threads",
+            defaultValue = "" + SendingThreads.DEFAULT_THREADS,
+            description =
+                    "Sending threads, each simulating and sending the vehicles of its own share of"
+                            + " the topic's partitions (default: ${DEFAULT-VALUE}).")
+    int threads;
 
     @Option(
             names = "--bootstrap-server",
@@ -45,6 +57,14 @@ public final class ProducerOptions {
 
     public String bootstrapServer() {
         return bootstrapServer;
+    }
+
+    /** Sending threads; throws IllegalArgumentException when below one. */
+    public int threads() {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1");
+        }
+        return threads;
     }
 
     /** The settings; throws IllegalArgumentException with a readable message when invalid. */

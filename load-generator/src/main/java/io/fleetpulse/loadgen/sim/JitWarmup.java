@@ -1,7 +1,6 @@
 package io.fleetpulse.loadgen.sim;
 
-import io.fleetpulse.avro.TelemetryEvent;
-import io.fleetpulse.loadgen.sink.TelemetryEncoder;
+import io.fleetpulse.loadgen.sink.MessageEncoder;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -27,14 +26,13 @@ public final class JitWarmup {
                                 vehicles, config.eventsPerSecond() * vehicles / config.vehicles())
                         .withSeed(config.seed() ^ 0x5DEECE66DL);
         FleetSimulator sim = new FleetSimulator(small, label -> {});
-        Function<TelemetryEvent, byte[]> encoder = TelemetryEncoder.best();
-        TelemetryEvent event = new TelemetryEvent();
+        Function<TelemetryMessage, byte[]> encoder = MessageEncoder.best();
         long end = System.nanoTime() + duration.toNanos();
         long events = 0;
         while (System.nanoTime() - end < 0) {
             for (int i = 0; i < 1000; i++) {
-                sim.next(event);
-                encoder.apply(event);
+                sim.advance();
+                encoder.apply(sim.message());
             }
             events += 1000;
         }

@@ -14,6 +14,7 @@ import io.fleetpulse.loadgen.physics.VehicleParams;
 import io.fleetpulse.loadgen.physics.VehicleState;
 import io.fleetpulse.loadgen.sensors.MissingnessModel;
 import io.fleetpulse.loadgen.sensors.SensorModel;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -22,8 +23,9 @@ import java.util.function.Consumer;
  * applies any active anomaly, decides what is missing, and (unless the message is lost) fills a
  * {@link TelemetryEvent}. Its four random streams (physics, sensor noise, missingness, anomalies)
  * are split from one per-vehicle stream, so changing, say, missingness leaves its driving alone.
+ * After a sent step it is that step's {@link TelemetryMessage}.
  */
-public final class VehicleSimulator {
+public final class VehicleSimulator implements TelemetryMessage {
 
     private static final Sensor[] SENSORS = SensorModel.SENSORS;
     private static final double PARKED_AT_START = 0.1;
@@ -34,6 +36,8 @@ public final class VehicleSimulator {
 
     private final String vehicleId;
     private final String driverId;
+    private final byte[] vehicleIdUtf8;
+    private final byte[] driverIdUtf8;
     private final VehicleParams params;
     private final DriverStyle style;
     private final VehicleState state = new VehicleState();
@@ -48,12 +52,15 @@ public final class VehicleSimulator {
     private final double[] reading = new double[SensorModel.COUNT];
     private final boolean[] present = new boolean[SensorModel.COUNT];
     private long seq = -1;
+    private long eventTimeMs;
     private Episode episode;
 
     VehicleSimulator(
             String vehicleId, String driverId, SimulationConfig config, SplittableRandom root) {
         this.vehicleId = vehicleId;
         this.driverId = driverId;
+        this.vehicleIdUtf8 = vehicleId.getBytes(StandardCharsets.UTF_8);
+        this.driverIdUtf8 = driverId.getBytes(StandardCharsets.UTF_8);
         SplittableRandom physics = root.split();
         this.noise = root.split();
         SplittableRandom missing = root.split();
@@ -118,6 +125,7 @@ public final class VehicleSimulator {
      */
     boolean step(double dt, long eventTimeMs, Consumer<AnomalyLabel> labels) {
         seq++;
+        this.eventTimeMs = eventTimeMs;
         VehicleState s = state;
         if (episode == null) {
             episode = injector.maybeStart(s, route, dt);
@@ -143,7 +151,8 @@ public final class VehicleSimulator {
     }
 
     /** Writes the message just simulated into {@code event} (missing readings as null). */
-    void fill(TelemetryEvent event, long eventTimeMs) {
+    @Override
+    public void fill(TelemetryEvent event) {
         event.setVehicleId(vehicleId);
         event.setDriverId(driverId);
         event.setEventTime(eventTimeMs);
@@ -162,8 +171,39 @@ public final class VehicleSimulator {
         episode = null;
     }
 
+    @Override
     public String vehicleId() {
         return vehicleId;
+    }
+
+    @Override
+    public byte[] vehicleIdUtf8() {
+        return vehicleIdUtf8;
+    }
+
+    @Override
+    public byte[] driverIdUtf8() {
+        return driverIdUtf8;
+    }
+
+    @Override
+    public long eventTimeMs() {
+        return eventTimeMs;
+    }
+
+    @Override
+    public long seq() {
+        return seq;
+    }
+
+    @Override
+    public boolean present(int sensor) {
+        return present[sensor];
+    }
+
+    @Override
+    public double reading(int sensor) {
+        return reading[sensor];
     }
 
     public String driverId() {

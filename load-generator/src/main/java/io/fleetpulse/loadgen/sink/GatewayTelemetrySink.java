@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.loadgen.report.SendStats;
+import io.fleetpulse.loadgen.sim.TelemetryMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,7 @@ public final class GatewayTelemetrySink implements TelemetrySink {
     private final HttpClient client;
     private final Function<TelemetryEvent, byte[]> encoder = TelemetryEncoder.best();
     private final AtomicLong requestIds = new AtomicLong();
+    private final TelemetryEvent scratch = new TelemetryEvent();
     private GatewayBatch batch;
     private long batchStartNanos;
 
@@ -89,6 +91,12 @@ public final class GatewayTelemetrySink implements TelemetrySink {
                         .connectTimeout(Duration.ofSeconds(10))
                         .executor(executor)
                         .build();
+    }
+
+    @Override
+    public void send(TelemetryMessage message, long intendedNanos) throws InterruptedException {
+        message.fill(scratch);
+        send(scratch, intendedNanos);
     }
 
     @Override
