@@ -46,10 +46,16 @@ public final class FeatureSchema {
     /** Suffix of the per-sensor stuck-run fields, e.g. {@code speedKmhStuckSeconds}. */
     public static final String STUCK_SUFFIX = "StuckSeconds";
 
+    /** Suffix of the per-sensor consistency-shift fields, e.g. {@code speedKmhResidualShift}. */
+    public static final String SHIFT_SUFFIX = "ResidualShift";
+
     private static final int[][] STAT_POS = new int[MAIN_SENSORS.size()][4];
 
     /** Position of every sensor's stuck-run field, by sensor ordinal. */
     private static final int[] STUCK_POS = new int[Sensor.ALL.size()];
+
+    /** Position of every sensor's consistency-shift field, by sensor ordinal. */
+    private static final int[] SHIFT_POS = new int[Sensor.ALL.size()];
 
     static {
         Schema schema = FeatureVector.getClassSchema();
@@ -59,6 +65,11 @@ public final class FeatureSchema {
                 throw new IllegalStateException("FeatureVector lacks " + s.field() + STUCK_SUFFIX);
             }
             STUCK_POS[s.ordinal()] = f.pos();
+            Schema.Field shift = schema.getField(s.field() + SHIFT_SUFFIX);
+            if (shift == null) {
+                throw new IllegalStateException("FeatureVector lacks " + s.field() + SHIFT_SUFFIX);
+            }
+            SHIFT_POS[s.ordinal()] = shift.pos();
         }
         String[] stats = {"Mean", "Std", "Min", "Max"};
         for (int i = 0; i < PREFIXES.size(); i++) {
@@ -133,7 +144,10 @@ public final class FeatureSchema {
         f.setMaxStuckSeconds(a.maxStuckSeconds);
         for (Sensor s : Sensor.ALL) {
             f.put(STUCK_POS[s.ordinal()], a.runMaxSeconds[s.ordinal()]);
+            f.put(SHIFT_POS[s.ordinal()], a.meanShift(s.ordinal()));
         }
+        f.setOverLimitSeconds(a.overLimitSeconds);
+        f.setSpeedLimitRatioMax(a.limitRatioMax);
         f.setImputedShare(a.values > 0 ? (double) a.imputedValues / a.values : 0.0);
         f.setProcessedAt(processedAt);
         return f;

@@ -12,6 +12,12 @@ public final class FeatureThresholds {
     /** Fleet speed limit: time above it counts as over-speeding. */
     public static final double OVER_SPEED_KMH = 110;
 
+    /**
+     * Driving faster than the reported posted limit times this is over-speeding (the usual 10 %
+     * enforcement tolerance).
+     */
+    public static final double OVER_LIMIT_FACTOR = 1.1;
+
     /** Engine running: RPM above this. */
     public static final double ENGINE_ON_RPM = 300;
 

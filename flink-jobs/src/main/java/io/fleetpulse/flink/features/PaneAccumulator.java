@@ -6,11 +6,13 @@ import static io.fleetpulse.flink.features.FeatureThresholds.HARSH_ACCEL_MPS2;
 import static io.fleetpulse.flink.features.FeatureThresholds.HARSH_BRAKE_MPS2;
 import static io.fleetpulse.flink.features.FeatureThresholds.MAX_INTEGRATION_GAP_MS;
 import static io.fleetpulse.flink.features.FeatureThresholds.MOVING_KMH;
+import static io.fleetpulse.flink.features.FeatureThresholds.OVER_LIMIT_FACTOR;
 import static io.fleetpulse.flink.features.FeatureThresholds.OVER_SPEED_KMH;
 import static io.fleetpulse.flink.features.FeatureThresholds.REFUEL_JUMP_PCT;
 import static io.fleetpulse.flink.features.FeatureThresholds.STOPPED_KMH;
 
 import io.fleetpulse.avro.ImputedTelemetry;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.ImputedFields;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.util.Arrays;
@@ -50,6 +52,17 @@ public class PaneAccumulator {
     public int harshBrakes;
     public int harshAccels;
     public double overSpeedSeconds;
+
+    /** Time faster than {@link FeatureThresholds#OVER_LIMIT_FACTOR} x the reported limit [s]. */
+    public double overLimitSeconds;
+
+    /** Highest speed / reported limit (0 without a reported limit). */
+    public double limitRatioMax;
+
+    /** Per sensor (by ordinal): sum and count of consistency shifts (drift evidence). */
+    public double[] shiftSum = new double[S];
+
+    public int[] shiftCount = new int[S];
     public double idleSeconds;
     public double observedSeconds;
     public double jerkSum;
@@ -97,11 +110,28 @@ public class PaneAccumulator {
     public double prevLat = Double.NaN;
     public double prevLon = Double.NaN;
     public double prevRpm = Double.NaN;
+    public double prevLimit = Double.NaN;
 
     public PaneAccumulator() {}
 
-    /** Adds one imputed event. */
+    /** Adds one imputed event (without consistency shifts). */
     public void add(ImputedTelemetry e) {
+        add(e, null);
+    }
+
+    /**
+     * Adds one imputed event with its sensors' consistency shifts (by sensor ordinal, NaN = none;
+     * null = none at all).
+     */
+    public void add(ImputedTelemetry e, double[] shifts) {
+        if (shifts != null) {
+            for (int j = 0; j < S; j++) {
+                if (!Double.isNaN(shifts[j])) {
+                    shiftSum[j] += shifts[j];
+                    shiftCount[j]++;
+                }
+            }
+        }
         long t = e.getEventTime();
         boolean inOrder = t >= lastTime;
         count++;
@@ -133,6 +163,13 @@ public class PaneAccumulator {
         double lon = observed(e, Sensor.LONGITUDE);
         double odometer = or(ImputedFields.value(e, Sensor.ODOMETER));
         double pad = or(ImputedFields.value(e, Sensor.BRAKE_PAD));
+        // Speed against the posted limit on observed readings only: an imputed speed is a guess
+        // from the other sensors, not evidence of speeding.
+        double limit = or(ContextReading.ROAD_SPEED_LIMIT.get(e));
+        double measuredSpeed = observed(e, Sensor.SPEED);
+        if (limit > 0 && !Double.isNaN(measuredSpeed)) {
+            limitRatioMax = Math.max(limitRatioMax, measuredSpeed / limit);
+        }
         addTrend(t, or(ImputedFields.value(e, Sensor.COOLANT_TEMP)));
         if (inOrder) {
             odometerLast = Double.isNaN(odometer) ? odometerLast : odometer;
@@ -153,7 +190,9 @@ public class PaneAccumulator {
                     fuelLevel,
                     brake,
                     lat,
-                    lon);
+                    lon,
+                    limit,
+                    measuredSpeed);
         }
         if (inOrder) {
             countOnsets(accel);
@@ -170,6 +209,7 @@ public class PaneAccumulator {
                 kmSinceFix = 0;
             }
             prevRpm = rpm;
+            prevLimit = limit;
         }
     }
 
@@ -182,7 +222,9 @@ public class PaneAccumulator {
             double fuelLevel,
             double brake,
             double lat,
-            double lon) {
+            double lon,
+            double limit,
+            double measuredSpeed) {
         if (dt <= 0) {
             return;
         }
@@ -196,6 +238,12 @@ public class PaneAccumulator {
         }
         if (meanSpeed > OVER_SPEED_KMH) {
             overSpeedSeconds += dt;
+        }
+        // The limit of the step: this event's, else the previous event's (a limit only changes
+        // where the road does).
+        double stepLimit = Double.isNaN(limit) ? prevLimit : limit;
+        if (stepLimit > 0 && measuredSpeed > OVER_LIMIT_FACTOR * stepLimit) {
+            overLimitSeconds += dt;
         }
         if (mean(prevRpm, rpm) > ENGINE_ON_RPM && meanSpeed < STOPPED_KMH) {
             idleSeconds += dt;
@@ -317,6 +365,12 @@ public class PaneAccumulator {
         harshBrakes += later.harshBrakes;
         harshAccels += later.harshAccels;
         overSpeedSeconds += later.overSpeedSeconds;
+        overLimitSeconds += later.overLimitSeconds;
+        limitRatioMax = Math.max(limitRatioMax, later.limitRatioMax);
+        for (int j = 0; j < S; j++) {
+            shiftSum[j] += later.shiftSum[j];
+            shiftCount[j] += later.shiftCount[j];
+        }
         idleSeconds += later.idleSeconds;
         observedSeconds += later.observedSeconds;
         jerkSum += later.jerkSum;
@@ -397,6 +451,10 @@ public class PaneAccumulator {
         harshBrakes = o.harshBrakes;
         harshAccels = o.harshAccels;
         overSpeedSeconds = o.overSpeedSeconds;
+        overLimitSeconds = o.overLimitSeconds;
+        limitRatioMax = o.limitRatioMax;
+        shiftSum = o.shiftSum.clone();
+        shiftCount = o.shiftCount.clone();
         idleSeconds = o.idleSeconds;
         observedSeconds = o.observedSeconds;
         jerkSum = o.jerkSum;
@@ -430,6 +488,7 @@ public class PaneAccumulator {
         prevLat = o.prevLat;
         prevLon = o.prevLon;
         prevRpm = o.prevRpm;
+        prevLimit = o.prevLimit;
     }
 
     /** A deep copy. */
@@ -437,6 +496,11 @@ public class PaneAccumulator {
         PaneAccumulator c = new PaneAccumulator();
         c.copyFrom(this);
         return c;
+    }
+
+    /** Mean consistency shift of the sensor with this ordinal over the pane (0 without any). */
+    public double meanShift(int ordinal) {
+        return shiftCount[ordinal] > 0 ? shiftSum[ordinal] / shiftCount[ordinal] : 0;
     }
 
     /** Least-squares slope of coolant temperature [degC/min], 0 with fewer than 3 readings. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -23,9 +24,13 @@ public final class MiceStatistics {
 
     private static final int INITIAL_BUFFER = 64 * 1024;
 
+    /** Engine running (as FeatureJob's idle feature reads it): RPM above this. */
+    private static final double ENGINE_RUNNING_RPM = 300;
+
     private final TelemetryImputer imputer;
     private final ListState<byte[]> state;
     private final boolean imputationEnabled;
+    private final double[] shifts = new double[TelemetryImputer.SENSOR_COUNT];
     private Counter imputedValues;
     private Counter coldStart;
 
@@ -77,10 +82,33 @@ public final class MiceStatistics {
                 imputationEnabled
                         ? imputer.impute(event, vehicle.memory, now)
                         : TelemetryImputer.passThrough(event, now);
+        consistency(imputed, vehicle);
         imputedValues.inc(imputed.getImputedCount());
         coldStart.inc(imputed.getColdStartSensors().size());
         vehicle.lastSeen = Math.max(vehicle.lastSeen, event.getEventTime());
         return imputed;
+    }
+
+    /**
+     * Each sensor's consistency shift in the event imputed last (by ordinal; {@link
+     * ConsistencyBaseline#shiftAndLearn}): NaN where the sensor was not observed, the engine was
+     * off (the regressions describe a running vehicle), imputation is off or the baseline is still
+     * forming. Valid until the next {@link #impute}.
+     */
+    public double[] lastShifts() {
+        return shifts;
+    }
+
+    private void consistency(ImputedTelemetry imputed, VehicleState vehicle) {
+        Double rpm = imputed.getEngineRpm();
+        if (!imputationEnabled || rpm == null || rpm <= ENGINE_RUNNING_RPM) {
+            Arrays.fill(shifts, Double.NaN);
+            return;
+        }
+        if (vehicle.consistency == null) { // state from before consistency baselines
+            vehicle.consistency = ConsistencyBaseline.empty(TelemetryImputer.SENSOR_COUNT);
+        }
+        vehicle.consistency.shiftAndLearn(imputer.lastResiduals(), shifts);
     }
 
     /** Writes the current statistics into the operator state (call from snapshotState). */

@@ -379,6 +379,30 @@ public final class StreamingMice {
     }
 
     /**
+     * Consistency residuals: for each variable observed in {@code row} whose regression on the
+     * other variables alone (no lag) is fitted, the observed value minus that regression's
+     * prediction from {@code values} (the row after imputation); NaN elsewhere. A sensor that
+     * drifts away from what the others imply shows a persistent residual. Reads the statistics
+     * without changing them.
+     */
+    public void consistencyResiduals(double[] row, double[] values, double[] out) {
+        for (int j = 0; j < d; j++) {
+            out[j] = Double.NaN;
+            BayesianRegression model = models[j][NO_LAG];
+            if (Double.isNaN(row[j]) || model.observations() < config.minObservations()) {
+                continue;
+            }
+            model.refreshIfStale(config.refreshEvery());
+            if (!model.fitted()) {
+                continue;
+            }
+            fillPredictors(j, values, 0, 0);
+            double predicted = model.clampToSeen(model.predictMean(z));
+            out[j] = row[j] - predicted;
+        }
+    }
+
+    /**
      * Observations variable j's regressions have learned from, per lag bucket (fresh, stale, none).
      */
     public long[] observations(int j) {

@@ -2,9 +2,11 @@ package io.fleetpulse.flink.impute;
 
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.ImputedFields;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,8 +18,12 @@ public final class TelemetryImputer {
 
     private static final int SENSORS = Sensor.ALL.size();
 
+    /** Number of sensors (the length of residual and shift arrays). */
+    public static final int SENSOR_COUNT = SENSORS;
+
     private final StreamingMice mice;
     private final double[] row = new double[SENSORS];
+    private final double[] residuals = new double[SENSORS];
 
     public TelemetryImputer(MiceConfig config) {
         double[] lower = new double[SENSORS];
@@ -27,11 +33,22 @@ public final class TelemetryImputer {
             upper[s.ordinal()] = s.max();
         }
         this.mice = new StreamingMice(SENSORS, config, lower, upper, null);
+        Arrays.fill(residuals, Double.NaN);
     }
 
     /** The underlying imputer (for its state and statistics). */
     public StreamingMice mice() {
         return mice;
+    }
+
+    /**
+     * The consistency residual of each sensor in the event imputed last (by ordinal): observed
+     * reading minus what the others predict; all NaN when any sensor was missing (then imputed),
+     * NaN where not yet predictable. Valid until the next call of {@link #impute}; empty (NaN)
+     * after {@link #passThrough}.
+     */
+    public double[] lastResiduals() {
+        return residuals;
     }
 
     /** A fresh per-vehicle memory of the right size. */
@@ -49,6 +66,7 @@ public final class TelemetryImputer {
         for (Sensor s : Sensor.ALL) {
             ImputedFields.set(out, s, s.get(event), false, 0.0);
         }
+        ContextReading.ALL.forEach(c -> c.copy(event, out));
         out.setImputedCount(0);
         out.setColdStartSensors(List.of());
         out.setProcessedAt(processedAt);
@@ -62,6 +80,13 @@ public final class TelemetryImputer {
             row[s.ordinal()] = v == null ? Double.NaN : v;
         }
         ImputedRow result = mice.process(row, memory, event.getEventTime());
+        if (result.imputedCount() == 0) {
+            // Residuals only where every predictor was measured: an imputed predictor would
+            // carry its own error into every other sensor's residual.
+            mice.consistencyResiduals(row, result.values(), residuals);
+        } else {
+            Arrays.fill(residuals, Double.NaN);
+        }
         ImputedTelemetry out = new ImputedTelemetry();
         out.setVehicleId(event.getVehicleId());
         out.setDriverId(event.getDriverId());
@@ -83,6 +108,7 @@ public final class TelemetryImputer {
                 coldStart.add(s.field());
             }
         }
+        ContextReading.ALL.forEach(c -> c.copy(event, out));
         out.setImputedCount(result.imputedCount());
         out.setColdStartSensors(coldStart);
         out.setProcessedAt(processedAt);

@@ -200,7 +200,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
             slot.open.put(start, pane);
             paneEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, maxTimestamp);
         }
-        pane.add(imputed);
+        pane.add(imputed, statistics.lastShifts());
         slot.markPaneDirty(start);
     }
 

@@ -191,4 +191,41 @@ class PaneAccumulatorTest {
         assertThat(f.getMaxStuckSeconds())
                 .isZero(); // the same speed, but imputed: not a stuck sensor
     }
+
+    @Test
+    void measuresMeasuredSpeedAgainstTheReportedLimit() {
+        PaneAccumulator a = new PaneAccumulator();
+        for (int i = 0; i < 50; i++) {
+            long t = BEGINNING + i * STEP;
+            ImputedTelemetry e = at(t, Map.of(Sensor.SPEED, i < 20 ? 70.0 : 50.0));
+            if (i % 10 != 5) { // some messages without a limit: the previous one holds
+                e.setRoadSpeedLimitKmh(50.0);
+            }
+            a.add(
+                    i >= 40
+                            ? ImputedEvents.imputed(at(t, Map.of(Sensor.SPEED, 90.0)), Sensor.SPEED)
+                            : e);
+        }
+        FeatureVector f = features(a);
+        // 70 km/h in a 50 zone (> 55) for the steps to the 2nd..20th event; the imputed 90 km/h
+        // readings at the end are no evidence.
+        assertThat(f.getOverLimitSeconds()).isCloseTo(19 * 0.2, within(1e-9));
+        assertThat(f.getSpeedLimitRatioMax()).isCloseTo(70.0 / 50, within(1e-9));
+    }
+
+    @Test
+    void averagesConsistencyShiftsPerSensorAndMergesThem() {
+        double[] shifts = new double[Sensor.ALL.size()];
+        java.util.Arrays.fill(shifts, Double.NaN);
+        PaneAccumulator first = new PaneAccumulator();
+        PaneAccumulator second = new PaneAccumulator();
+        for (int i = 0; i < 10; i++) {
+            shifts[Sensor.TYRE_PRESSURE.ordinal()] = i;
+            (i < 5 ? first : second).add(at(BEGINNING + i * STEP, Map.of()), shifts);
+        }
+        first.merge(second);
+        FeatureVector f = features(first);
+        assertThat(f.getTyrePressureKpaResidualShift()).isCloseTo(4.5, within(1e-9));
+        assertThat(f.getSpeedKmhResidualShift()).isZero(); // no shift at all: 0
+    }
 }

@@ -49,6 +49,25 @@ class StreamingMiceTest {
     }
 
     @Test
+    void consistencyResidualIsAReadingLessWhatTheOthersPredict() {
+        StreamingMice mice = new StreamingMice(3, MiceConfig.defaults());
+        train(mice, 5000, 1);
+        SplittableRandom r = new SplittableRandom(3);
+        double[] residuals = new double[3];
+        for (int i = 0; i < 20; i++) {
+            double[] row = linearRow(r);
+            double truth = 3 + 2 * row[0] - 0.5 * row[1];
+            row[2] = truth + 1.5; // x2's sensor reads 1.5 too high
+            mice.consistencyResiduals(row, row, residuals);
+            assertThat(residuals[2]).isCloseTo(1.5, within(0.05));
+        }
+        double[] missing = {0.5, Double.NaN, 2};
+        mice.consistencyResiduals(missing, new double[] {0.5, 5, 2}, residuals);
+        assertThat(residuals[1]).isNaN(); // not observed: nothing to compare
+        assertThat(residuals[0]).isFinite();
+    }
+
+    @Test
     void chainsImputeSeveralMissingValuesTogether() {
         StreamingMice mice = new StreamingMice(3, MiceConfig.defaults().withImputations(10));
         train(mice, 5000, 3);

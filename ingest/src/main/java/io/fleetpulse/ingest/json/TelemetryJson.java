@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,12 @@ public final class TelemetryJson {
             Double v = s.get(event);
             if (v != null) {
                 g.writeNumberField(s.field(), v);
+            }
+        }
+        for (ContextReading c : ContextReading.ALL) {
+            Double v = c.get(event);
+            if (v != null) {
+                g.writeNumberField(c.field(), v);
             }
         }
         g.writeEndObject();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.validate.RejectReason;
 import io.fleetpulse.ingest.validate.Violation;
@@ -41,6 +42,8 @@ public final class TelemetryJsonReader {
     private static final int MAX_QUOTED_NAME = 64;
 
     private static final Sensor[] SENSORS = Sensor.ALL.toArray(new Sensor[0]);
+    private static final ContextReading[] CONTEXT =
+            ContextReading.ALL.toArray(new ContextReading[0]);
     private static final Map<String, Integer> SLOTS = slots();
 
     private TelemetryJsonReader() {}
@@ -191,7 +194,7 @@ public final class TelemetryJsonReader {
                 }
                 default -> {
                     if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-                        SENSORS[slot - FIRST_SENSOR_SLOT].set(event, p.getDoubleValue());
+                        setReading(event, slot - FIRST_SENSOR_SLOT, p.getDoubleValue());
                     } else if (v != JsonToken.VALUE_NULL) {
                         problem = "must be a number or null";
                     }
@@ -317,6 +320,15 @@ public final class TelemetryJsonReader {
         return "invalid JSON" + where + ": " + e.getOriginalMessage();
     }
 
+    /** Sets the i-th numeric reading: a sensor, or after the sensors a context reading. */
+    private static void setReading(TelemetryEvent event, int i, double value) {
+        if (i < SENSORS.length) {
+            SENSORS[i].set(event, value);
+        } else {
+            CONTEXT[i - SENSORS.length].set(event, value);
+        }
+    }
+
     private static Map<String, Integer> slots() {
         Map<String, Integer> slots = new HashMap<>();
         slots.put(VEHICLE_ID, SLOT_VEHICLE_ID);
@@ -325,6 +337,9 @@ public final class TelemetryJsonReader {
         slots.put(SEQ, SLOT_SEQ);
         for (int i = 0; i < SENSORS.length; i++) {
             slots.put(SENSORS[i].field(), FIRST_SENSOR_SLOT + i);
+        }
+        for (int i = 0; i < CONTEXT.length; i++) {
+            slots.put(CONTEXT[i].field(), FIRST_SENSOR_SLOT + SENSORS.length + i);
         }
         if (slots.size() > Long.SIZE) {
             throw new IllegalStateException("more fields than the reader's bit masks hold");

@@ -1,5 +1,6 @@
 package io.fleetpulse.ingest.replay;
 
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ public final class CsvColumnMapping {
         DRIVER_ID("driverId"),
         EVENT_TIME("eventTime"),
         SEQ("seq"),
+        /** The posted speed limit from map matching (a {@code ContextReading}, not a sensor). */
+        ROAD_SPEED_LIMIT(ContextReading.ROAD_SPEED_LIMIT.field()),
         SENSOR(null),
         IGNORED(null),
         UNKNOWN(null);
@@ -141,6 +144,9 @@ public final class CsvColumnMapping {
         if (name.equalsIgnoreCase(spec.seqColumn())) {
             return new Column(index, name, Role.SEQ, null);
         }
+        if (name.equalsIgnoreCase(Role.ROAD_SPEED_LIMIT.field)) {
+            return new Column(index, name, Role.ROAD_SPEED_LIMIT, null);
+        }
         Sensor sensor = Sensor.byField(name);
         return sensor == null
                 ? new Column(index, name, Role.UNKNOWN, null)
@@ -158,6 +164,7 @@ public final class CsvColumnMapping {
             List<String> known =
                     new ArrayList<>(List.of("vehicleId", "driverId", "eventTime", "seq"));
             Sensor.ALL.forEach(s -> known.add(s.field()));
+            ContextReading.ALL.forEach(c -> known.add(c.field()));
             throw new IllegalArgumentException(
                     "--map " + name + "=" + field + ": no field '" + field + "'; fields: " + known);
         }

@@ -3,6 +3,7 @@ package io.fleetpulse.ingest.replay;
 import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.ingest.replay.CsvColumnMapping.Column;
 import io.fleetpulse.ingest.replay.CsvColumnMapping.Role;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.validate.RejectReason;
 import io.fleetpulse.ingest.validate.Violation;
 import java.io.BufferedReader;
@@ -128,6 +129,12 @@ public final class CsvTelemetryReader {
                         c.sensor().set(event, v);
                     }
                 }
+                case ROAD_SPEED_LIMIT -> {
+                    if (!missing) {
+                        Double v = readNumber(c, cell, line, violations, problems);
+                        ContextReading.ROAD_SPEED_LIMIT.set(event, v);
+                    }
+                }
                 case UNKNOWN -> {
                     if (!missing) {
                         problems.add(
@@ -213,7 +220,7 @@ public final class CsvTelemetryReader {
             violations.add(
                     new Violation(
                             RejectReason.WRONG_TYPE,
-                            c.sensor().field(),
+                            c.field(),
                             "column " + c.name() + ": '" + cell + "' is not a number"));
             return null;
         }

@@ -1,19 +1,17 @@
 package io.fleetpulse.ingest.telemetry;
 
-import io.fleetpulse.avro.TelemetryEvent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 
 /**
  * The sensors of the telemetry contract, each with its Avro field, unit and the physically
  * plausible range a reading must fall in. The one place that knows the sensor list: the gateway,
  * CSV replay, the simulator and the imputer all iterate over it.
  */
-public enum Sensor {
+public enum Sensor implements Reading {
     LATITUDE("latitude", "deg", -90, 90),
     LONGITUDE("longitude", "deg", -180, 180),
     SPEED("speedKmh", "km/h", 0, 300),
@@ -39,56 +37,15 @@ public enum Sensor {
     private static final Map<String, Sensor> BY_FIELD =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Sensor::field, Function.identity()));
 
-    private final String field;
-    private final String unit;
-    private final double min;
-    private final double max;
-    private final int pos;
+    private final ReadingSpec spec;
 
     Sensor(String field, String unit, double min, double max) {
-        this.field = field;
-        this.unit = unit;
-        this.min = min;
-        this.max = max;
-        Schema.Field f = TelemetryEvent.getClassSchema().getField(field);
-        if (f == null) {
-            throw new IllegalStateException("TelemetryEvent has no field " + field);
-        }
-        this.pos = f.pos();
+        this.spec = ReadingSpec.of(field, unit, min, max);
     }
 
-    /** The Avro (and JSON, and CSV) field name, e.g. {@code speedKmh}. */
-    public String field() {
-        return field;
-    }
-
-    public String unit() {
-        return unit;
-    }
-
-    /** Lowest plausible reading (inclusive). */
-    public double min() {
-        return min;
-    }
-
-    /** Highest plausible reading (inclusive). */
-    public double max() {
-        return max;
-    }
-
-    /** Whether {@code value} is a finite number inside this sensor's plausible range. */
-    public boolean inRange(double value) {
-        return Double.isFinite(value) && value >= min && value <= max;
-    }
-
-    /** The reading of this sensor in {@code event}, or null when missing. */
-    public Double get(TelemetryEvent event) {
-        return (Double) event.get(pos);
-    }
-
-    /** Sets (or, with null, clears) this sensor's reading in {@code event}. */
-    public void set(TelemetryEvent event, Double value) {
-        event.put(pos, value);
+    @Override
+    public ReadingSpec spec() {
+        return spec;
     }
 
     /** Looks a sensor up by its field name (case-insensitive), or null if there is none. */
@@ -98,7 +55,7 @@ public enum Sensor {
             return exact;
         }
         for (Sensor s : ALL) {
-            if (s.field.toLowerCase(Locale.ROOT).equals(field.toLowerCase(Locale.ROOT))) {
+            if (s.field().toLowerCase(Locale.ROOT).equals(field.toLowerCase(Locale.ROOT))) {
                 return s;
             }
         }

@@ -1,6 +1,8 @@
 package io.fleetpulse.ingest.validate;
 
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
+import io.fleetpulse.ingest.telemetry.Reading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,32 +80,34 @@ public final class TelemetryValidator {
                             "seq",
                             "seq must be >= 0 but was " + event.getSeq()));
         }
-        for (Sensor s : Sensor.ALL) {
-            Double v = s.get(event);
-            if (v != null && !Double.isFinite(v)) {
-                out.add(
-                        new Violation(
-                                RejectReason.OUT_OF_RANGE,
-                                s.field(),
-                                s.field() + " = " + v + " is not a finite number"));
-            } else if (v != null && !s.inRange(v)) {
-                out.add(
-                        new Violation(
-                                RejectReason.OUT_OF_RANGE,
-                                s.field(),
-                                s.field()
-                                        + " = "
-                                        + v
-                                        + " "
-                                        + s.unit()
-                                        + " is outside ["
-                                        + s.min()
-                                        + ", "
-                                        + s.max()
-                                        + "]"));
-            }
-        }
+        Sensor.ALL.forEach(s -> checkRange(out, s, s.get(event)));
+        ContextReading.ALL.forEach(c -> checkRange(out, c, c.get(event)));
         return out;
+    }
+
+    private static void checkRange(List<Violation> out, Reading r, Double v) {
+        if (v != null && !Double.isFinite(v)) {
+            out.add(
+                    new Violation(
+                            RejectReason.OUT_OF_RANGE,
+                            r.field(),
+                            r.field() + " = " + v + " is not a finite number"));
+        } else if (v != null && !r.inRange(v)) {
+            out.add(
+                    new Violation(
+                            RejectReason.OUT_OF_RANGE,
+                            r.field(),
+                            r.field()
+                                    + " = "
+                                    + v
+                                    + " "
+                                    + r.unit()
+                                    + " is outside ["
+                                    + r.min()
+                                    + ", "
+                                    + r.max()
+                                    + "]"));
+        }
     }
 
     private static void requireId(List<Violation> out, String field, String value) {

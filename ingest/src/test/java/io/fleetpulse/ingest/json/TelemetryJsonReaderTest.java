@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.validate.RejectReason;
 import io.fleetpulse.ingest.validate.Violation;
@@ -272,5 +273,24 @@ class TelemetryJsonReaderTest {
         assertThat(v.reason()).isEqualTo(reason);
         assertThat(v.field()).isEqualTo(field);
         assertThat(v.detail()).contains(field);
+    }
+
+    @Test
+    void roadSpeedLimitRoundTripsAndIsOptional() throws Exception {
+        TelemetryEvent event = fullEvent("VEH-0001", 4);
+        ContextReading.ROAD_SPEED_LIMIT.set(event, 50.0);
+
+        byte[] json = TelemetryJson.toJson(event);
+        JsonRecord back = TelemetryJsonReader.read(json);
+
+        assertThat(new String(json, UTF_8)).contains("\"roadSpeedLimitKmh\":50.0");
+        assertThat(back.violations()).isEmpty();
+        assertThat(back.event()).isEqualTo(event);
+        assertThat(
+                        ContextReading.ROAD_SPEED_LIMIT.get(
+                                TelemetryJsonReader.read(
+                                                TelemetryJson.toJson(fullEvent("VEH-0001", 5)))
+                                        .event()))
+                .isNull();
     }
 }

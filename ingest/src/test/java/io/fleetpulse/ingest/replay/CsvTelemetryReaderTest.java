@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.validate.RejectReason;
 import io.fleetpulse.ingest.validate.Violation;
@@ -141,5 +142,22 @@ class CsvTelemetryReaderTest {
     @Test
     void emptyFileIsAClearError() {
         assertThatThrownBy(() -> read("\n\n")).hasMessageContaining("no header line");
+    }
+
+    @Test
+    void roadSpeedLimitColumnIsReadAndMayBeEmpty() throws IOException {
+        List<CsvRow> rows =
+                read(
+                        "vehicleId,eventTime,speedKmh,roadSpeedLimitKmh\n"
+                                + "v1,"
+                                + T0
+                                + ",52.5,50\n"
+                                + "v1,"
+                                + (T0 + 1000)
+                                + ",53,\n");
+        assertThat(rows.get(0).violations()).isEmpty();
+        assertThat(ContextReading.ROAD_SPEED_LIMIT.get(rows.get(0).event())).isEqualTo(50.0);
+        assertThat(ContextReading.ROAD_SPEED_LIMIT.get(rows.get(1).event())).isNull();
+        assertThat(rows.get(0).problems()).isEmpty();
     }
 }

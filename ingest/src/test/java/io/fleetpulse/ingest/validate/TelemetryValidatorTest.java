@@ -7,6 +7,7 @@ import static io.fleetpulse.ingest.testing.TelemetryFixtures.validatorAtNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -145,5 +146,14 @@ class TelemetryValidatorTest {
         assertThat(v.reason()).isEqualTo(reason);
         assertThat(v.field()).isEqualTo(field);
         assertThat(v.detail()).contains(field);
+    }
+
+    @Test
+    void roadSpeedLimitOutsideItsRangeIsOutOfRange() {
+        TelemetryEvent e = fullEvent("VEH-0001", 1);
+        ContextReading.ROAD_SPEED_LIMIT.set(e, 50.0);
+        assertThat(validator.validate(e)).isEmpty();
+        ContextReading.ROAD_SPEED_LIMIT.set(e, ContextReading.ROAD_SPEED_LIMIT.max() + JUST_PAST);
+        assertSingle(validator.validate(e), RejectReason.OUT_OF_RANGE, "roadSpeedLimitKmh");
     }
 }

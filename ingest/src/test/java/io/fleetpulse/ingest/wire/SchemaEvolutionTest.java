@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,32 @@ class SchemaEvolutionTest {
                 assertThat(s.get(back)).as(s.field()).isEqualTo(s.get(sent));
             }
         }
+    }
+
+    @Test
+    void releasedV1EventDecodesWithoutARoadSpeedLimit() throws IOException {
+        Schema v1 = parse("avro/history/TelemetryEvent-v1.avsc");
+        assertThat(v1.getField(ContextReading.ROAD_SPEED_LIMIT.field())).isNull();
+        TelemetryEvent sent = fullEvent("VEH-0001", 5);
+        ContextReading.ROAD_SPEED_LIMIT.set(sent, 50.0);
+
+        TelemetryEvent back = AvroWire.of(TelemetryEvent.class).decode(encodeWith(v1, sent));
+
+        assertThat(ContextReading.ROAD_SPEED_LIMIT.get(back)).isNull();
+        for (Sensor s : Sensor.ALL) {
+            assertThat(s.get(back)).as(s.field()).isEqualTo(s.get(sent));
+        }
+    }
+
+    @Test
+    void currentEventCarriesTheRoadSpeedLimit() throws IOException {
+        TelemetryEvent sent = fullEvent("VEH-0001", 5);
+        ContextReading.ROAD_SPEED_LIMIT.set(sent, 80.0);
+        AvroWire<TelemetryEvent> wire = AvroWire.of(TelemetryEvent.class);
+
+        TelemetryEvent back = wire.decode(wire.encode(sent));
+
+        assertThat(ContextReading.ROAD_SPEED_LIMIT.get(back)).isEqualTo(80.0);
     }
 
     @Test

@@ -4,8 +4,9 @@ import io.fleetpulse.avro.TelemetryEvent;
 
 /**
  * The message a vehicle has just produced, read straight from the simulator's state: ids, event
- * time, seq and each sensor's reading (by {@link io.fleetpulse.ingest.telemetry.Sensor} ordinal).
- * Sinks encode it without building a {@link TelemetryEvent} and boxing every reading; {@link #fill}
+ * time, seq, each sensor's reading (by {@link io.fleetpulse.ingest.telemetry.Sensor} ordinal) and
+ * each context reading (by {@link io.fleetpulse.ingest.telemetry.ContextReading} ordinal). Sinks
+ * encode it without building a {@link TelemetryEvent} and boxing every reading; {@link #fill}
  * builds the record for those that need one. Valid until the vehicle's next step.
  */
 public interface TelemetryMessage {
@@ -28,6 +29,12 @@ public interface TelemetryMessage {
 
     /** The reading of the sensor with this ordinal (meaningful only when {@link #present}). */
     double reading(int sensor);
+
+    /** Whether the context reading with this ordinal is reported in this message. */
+    boolean contextPresent(int reading);
+
+    /** The context reading with this ordinal (meaningful only when {@link #contextPresent}). */
+    double context(int reading);
 
     /** Writes the message into {@code event} (missing readings as null). */
     void fill(TelemetryEvent event);

@@ -2,6 +2,7 @@ package io.fleetpulse.loadgen.sim;
 
 import io.fleetpulse.avro.AnomalyLabel;
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.loadgen.anomaly.AnomalyInjector;
 import io.fleetpulse.loadgen.anomaly.Episode;
@@ -12,6 +13,7 @@ import io.fleetpulse.loadgen.physics.Route;
 import io.fleetpulse.loadgen.physics.VehicleDynamics;
 import io.fleetpulse.loadgen.physics.VehicleParams;
 import io.fleetpulse.loadgen.physics.VehicleState;
+import io.fleetpulse.loadgen.sensors.MapMatching;
 import io.fleetpulse.loadgen.sensors.MissingnessModel;
 import io.fleetpulse.loadgen.sensors.SensorModel;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +23,10 @@ import java.util.function.Consumer;
 /**
  * One vehicle with its driver: each message period it runs the physics, measures every sensor,
  * applies any active anomaly, decides what is missing, and (unless the message is lost) fills a
- * {@link TelemetryEvent}. Its four random streams (physics, sensor noise, missingness, anomalies)
- * are split from one per-vehicle stream, so changing, say, missingness leaves its driving alone.
- * After a sent step it is that step's {@link TelemetryMessage}.
+ * {@link TelemetryEvent} with the posted limit its map matching reports. Its five random streams
+ * (physics, sensor noise, missingness, anomalies, map coverage) are split from one per-vehicle
+ * stream, so changing, say, missingness leaves its driving alone. After a sent step it is that
+ * step's {@link TelemetryMessage}.
  */
 public final class VehicleSimulator implements TelemetryMessage {
 
@@ -44,6 +47,7 @@ public final class VehicleSimulator implements TelemetryMessage {
     private final Route route;
     private final VehicleDynamics dynamics;
     private final MissingnessModel missingness;
+    private final MapMatching mapMatching;
     private final AnomalyInjector injector;
     private final SplittableRandom noise;
     private final Disturbances disturbances = new Disturbances();
@@ -53,6 +57,7 @@ public final class VehicleSimulator implements TelemetryMessage {
     private final boolean[] present = new boolean[SensorModel.COUNT];
     private long seq = -1;
     private long eventTimeMs;
+    private Double reportedLimitKmh;
     private Episode episode;
 
     VehicleSimulator(
@@ -89,6 +94,8 @@ public final class VehicleSimulator implements TelemetryMessage {
                         config.ambientC() + physics.nextDouble(-1.5, 1.5),
                         utcHour + region.centerLon() / 15);
         this.missingness = new MissingnessModel(config.missingness(), missing);
+        // Split after the four streams above, so adding map matching changed none of them.
+        this.mapMatching = new MapMatching(config.missingness(), root.split());
         this.injector =
                 new AnomalyInjector(config.anomalies(), style, params.tankLitres(), anomalies);
         initialise(physics);
@@ -142,6 +149,8 @@ public final class VehicleSimulator implements TelemetryMessage {
         }
         missingness.apply(s, route.current().urbanCanyon(), dt, present);
         boolean sent = !missingness.messageLost();
+        reportedLimitKmh =
+                mapMatching.limitKmh(route.current(), present[Sensor.LATITUDE.ordinal()]);
         if (episode != null
                 && episode.observe(
                         s, route, truth, sent, eventTimeMs, vehicleId, driverId, labels)) {
@@ -161,6 +170,7 @@ public final class VehicleSimulator implements TelemetryMessage {
             int i = sensor.ordinal();
             sensor.set(event, present[i] ? Double.valueOf(reading[i]) : null);
         }
+        ContextReading.ROAD_SPEED_LIMIT.set(event, reportedLimitKmh);
     }
 
     /** Ends an open episode (at the end of a simulation) and hands over its label, if any. */
@@ -204,6 +214,16 @@ public final class VehicleSimulator implements TelemetryMessage {
     @Override
     public double reading(int sensor) {
         return reading[sensor];
+    }
+
+    @Override
+    public boolean contextPresent(int reading) {
+        return reading == ContextReading.ROAD_SPEED_LIMIT.ordinal() && reportedLimitKmh != null;
+    }
+
+    @Override
+    public double context(int reading) {
+        return contextPresent(reading) ? reportedLimitKmh : Double.NaN;
     }
 
     public String driverId() {

@@ -3,6 +3,7 @@ package io.fleetpulse.loadgen.sink;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.wire.AvroWire;
 import java.io.ByteArrayOutputStream;
@@ -80,6 +81,12 @@ final class GatewayBatch {
                     json.writeNullField(s.field());
                 } else {
                     json.writeNumberField(s.field(), v.doubleValue());
+                }
+            }
+            for (ContextReading c : ContextReading.ALL) {
+                Double v = c.get(e);
+                if (v != null) {
+                    json.writeNumberField(c.field(), v.doubleValue());
                 }
             }
             json.writeEndObject();

@@ -1,6 +1,7 @@
 package io.fleetpulse.loadgen.sink;
 
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.wire.AvroWire;
 import io.fleetpulse.loadgen.sim.TelemetryMessage;
@@ -29,10 +30,13 @@ public final class MessageEncoder {
     private static final int EVENT_TIME = -3;
     private static final int SEQ = -4;
 
+    /** Kinds from here up are context readings: {@code CONTEXT + ContextReading.ordinal()}. */
+    private static final int CONTEXT = 1 << 16;
+
     /** Longest varint (10 bytes) or union index plus double (9 bytes). */
     private static final int MAX_FIELD = 10;
 
-    /** Per field: one of the negative kinds above, or the sensor's ordinal. */
+    /** Per field: one of the negative kinds above, the sensor's ordinal, or a context kind. */
     private final int[] fields;
 
     private byte[] buf;
@@ -89,16 +93,27 @@ public final class MessageEncoder {
             case "seq":
                 return type == Schema.Type.LONG ? SEQ : Integer.MIN_VALUE;
             default:
+                if (!isNullableDouble(f.schema())) {
+                    return Integer.MIN_VALUE;
+                }
                 Sensor sensor = Sensor.byField(f.name());
-                boolean nullableDouble =
-                        type == Schema.Type.UNION
-                                && f.schema().getTypes().size() == 2
-                                && f.schema().getTypes().get(0).getType() == Schema.Type.NULL
-                                && f.schema().getTypes().get(1).getType() == Schema.Type.DOUBLE;
-                return sensor != null && sensor.field().equals(f.name()) && nullableDouble
-                        ? sensor.ordinal()
-                        : Integer.MIN_VALUE;
+                if (sensor != null && sensor.field().equals(f.name())) {
+                    return sensor.ordinal();
+                }
+                for (ContextReading c : ContextReading.ALL) {
+                    if (c.field().equals(f.name())) {
+                        return CONTEXT + c.ordinal();
+                    }
+                }
+                return Integer.MIN_VALUE;
         }
+    }
+
+    private static boolean isNullableDouble(Schema s) {
+        return s.getType() == Schema.Type.UNION
+                && s.getTypes().size() == 2
+                && s.getTypes().get(0).getType() == Schema.Type.NULL
+                && s.getTypes().get(1).getType() == Schema.Type.DOUBLE;
     }
 
     /** The message's wire bytes. */
@@ -119,9 +134,11 @@ public final class MessageEncoder {
                 case EVENT_TIME -> p += BinaryData.encodeLong(m.eventTimeMs(), b, p);
                 case SEQ -> p += BinaryData.encodeLong(m.seq(), b, p);
                 default -> {
-                    if (m.present(kind)) {
+                    boolean context = kind >= CONTEXT;
+                    int i = context ? kind - CONTEXT : kind;
+                    if (context ? m.contextPresent(i) : m.present(i)) {
                         b[p++] = 2; // union branch 1 (double), zig-zag encoded
-                        p += BinaryData.encodeDouble(m.reading(kind), b, p);
+                        p += BinaryData.encodeDouble(context ? m.context(i) : m.reading(i), b, p);
                     } else {
                         b[p++] = 0; // union branch 0 (null)
                     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fleetpulse.avro.TelemetryEvent;
+import io.fleetpulse.ingest.telemetry.ContextReading;
+import io.fleetpulse.ingest.telemetry.Reading;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.ingest.wire.AvroWire;
 import java.io.IOException;
@@ -107,9 +109,11 @@ final class GatewayStub implements AutoCloseable {
             e.setDriverId(node.get("driverId").asText());
             e.setEventTime(node.get("eventTime").asLong());
             e.setSeq(node.get("seq").asLong());
-            for (Sensor s : Sensor.values()) {
-                JsonNode v = node.get(s.field());
-                s.set(e, v == null || v.isNull() ? null : v.asDouble());
+            List<Reading> readings = new ArrayList<>(Sensor.ALL);
+            readings.addAll(ContextReading.ALL);
+            for (Reading r : readings) {
+                JsonNode v = node.get(r.field());
+                r.set(e, v == null || v.isNull() ? null : v.asDouble());
             }
             out.add(e);
         }

@@ -37,6 +37,7 @@ class MessageEncoderTest {
                                         new AnomalyConfig(20, EnumSet.allOf(AnomalyKind.class))),
                         l -> {});
         TelemetryEvent e = new TelemetryEvent();
+        int withLimit = 0;
         for (int i = 0; i < 100_000; i++) {
             sim.advance();
             TelemetryMessage m = sim.message();
@@ -45,7 +46,10 @@ class MessageEncoderTest {
             assertThat(direct.encode(m)).isEqualTo(expected);
             assertThat(best.apply(m)).isEqualTo(expected);
             assertThat(m.vehicleIdUtf8()).asString().isEqualTo(e.getVehicleId());
+            withLimit += e.getRoadSpeedLimitKmh() != null ? 1 : 0;
         }
+        // the posted limit (a context reading) is written both when reported and when not
+        assertThat(withLimit).isBetween(1, 99_999);
         assertThat(wire.decode(direct.encode(sim.message()))).isEqualTo(e);
     }
 }

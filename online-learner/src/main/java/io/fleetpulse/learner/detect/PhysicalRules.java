@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Explicit physical rules on a feature window, so that obvious conditions are caught whatever the
- * models have learned: overheating coolant, harsh braking, over-speeding, GPS jumps, stuck sensors,
+ * models have learned: overheating coolant, harsh braking, over-speeding (beyond any road's limit,
+ * or beyond the posted limit the vehicle reported), GPS jumps, stuck sensors, drifting sensors,
  * fuel leaving the tank faster than the engine burns it, fuel disappearing while parked. The kinds
  * are the simulator's anomaly kinds.
  */
@@ -105,6 +106,19 @@ public final class PhysicalRules {
                                     limit("speedMax", v.getSpeedMax(), limits.overSpeedKmh()),
                                     info("overSpeedSeconds", v.getOverSpeedSeconds()))));
         }
+        List<Contribution> speeding = SpeedLimitRule.find(v);
+        if (speeding != null && !(v.getSpeedMax() >= limits.overSpeedKmh())) {
+            // Beyond the posted limit: the odometer must agree, else the speed sensor drifted.
+            Contribution c = speeding.get(0);
+            out.add(
+                    rule(
+                            SpeedCheck.odometerAgrees(v) ? OVER_SPEEDING : SENSOR_DRIFT,
+                            Severity.WARNING,
+                            c.value(),
+                            c.expected(),
+                            modelVersion,
+                            speeding));
+        }
         if (v.getGpsJumpKm() >= limits.gpsJumpKm()) {
             out.add(
                     rule(
@@ -145,6 +159,9 @@ public final class PhysicalRules {
             }
         }
         List<Contribution> drift = DriftRules.find(v);
+        if (drift == null && out.stream().noneMatch(PhysicalRules::explainsInconsistency)) {
+            drift = ConsistencyDrift.find(v);
+        }
         if (drift != null) {
             Contribution c = drift.get(0);
             Finding f =
@@ -230,6 +247,14 @@ public final class PhysicalRules {
             return v.getSpeedStd() == 0 ? "speedStd" : "accelerationStd";
         }
         return null;
+    }
+
+    /**
+     * A stuck sensor or an overheating engine makes the sensors disagree too: the finding already
+     * explains the inconsistency, which is then no drift.
+     */
+    private static boolean explainsInconsistency(Finding f) {
+        return f.kind.equals(SENSOR_STUCK) || f.kind.equals(ENGINE_OVERHEATING);
     }
 
     private static Finding rule(

@@ -1,8 +1,10 @@
 package io.fleetpulse.learner.eval;
 
 import io.fleetpulse.avro.FeatureVector;
+import io.fleetpulse.learner.detect.ConsistencyDrift;
 import io.fleetpulse.learner.detect.PhysicalRules;
 import io.fleetpulse.learner.detect.RuleLimits;
+import io.fleetpulse.learner.detect.SpeedLimitRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 /**
  * The case study's batch setting: once a day, per-vehicle daily aggregates of the window features
  * (maxima, minima, sums, means, least spread), tested with the same physical limits as the rules,
+ * (the day's time beyond the posted limit and its largest persistent consistency shift included),
  * plus a fleet outlier test on every daily mean (more than {@link #OUTLIER_Z} robust standard
  * deviations from the fleet's median vehicle-day). An alert covers the vehicle's whole day and is
  * raised when the day ends, when the batch job runs.
@@ -51,6 +54,9 @@ final class DailyBatchDetector {
         double maxCoolant = Double.NEGATIVE_INFINITY;
         double minAcceleration = Double.POSITIVE_INFINITY;
         double maxSpeed;
+        double overLimitSeconds;
+        double maxLimitRatio;
+        boolean shifted;
         boolean stuck;
         double maxGpsJump;
         double fuelDrop;
@@ -69,6 +75,8 @@ final class DailyBatchDetector {
             maxCoolant = Math.max(maxCoolant, v.getCoolantTempMax());
             minAcceleration = Math.min(minAcceleration, v.getAccelerationMin());
             maxSpeed = Math.max(maxSpeed, v.getSpeedMax());
+            overLimitSeconds += orZero(v.getOverLimitSeconds());
+            maxLimitRatio = Math.max(maxLimitRatio, orZero(v.getSpeedLimitRatioMax()));
             stuck |=
                     stuckTest.check(v, 0).stream()
                             .anyMatch(f -> f.kind.equals(PhysicalRules.SENSOR_STUCK));
@@ -107,12 +115,17 @@ final class DailyBatchDetector {
                                 Double.MAX_VALUE,
                                 -1));
         for (FeatureVector v : vectors) {
-            if (!"TUMBLING_10S".equals(v.getWindowKind())) {
-                continue; // sliding windows would count every event six times
-            }
             long day = Math.floorDiv(v.getWindowStart(), DAY_MS) * DAY_MS;
-            days.computeIfAbsent(v.getVehicleId() + "@" + day, k -> new Day(v.getVehicleId(), day))
-                    .add(v, limits, stuckTest);
+            Day d =
+                    days.computeIfAbsent(
+                            v.getVehicleId() + "@" + day, k -> new Day(v.getVehicleId(), day));
+            if (!"TUMBLING_10S".equals(v.getWindowKind())) {
+                // Sliding windows would count every event six times; the day's largest
+                // consistency shift (judged on minutes) counts once.
+                d.shifted |= ConsistencyDrift.find(v) != null;
+                continue;
+            }
+            d.add(v, limits, stuckTest);
         }
         double[][] fleet = new double[MEANS.length][];
         for (int i = 0; i < MEANS.length; i++) {
@@ -136,8 +149,13 @@ final class DailyBatchDetector {
             if (limits.harshBrakeMps2() > 0 && -d.minAcceleration >= limits.harshBrakeMps2()) {
                 out.add(daily(d, PhysicalRules.HARSH_BRAKING, end));
             }
-            if (d.maxSpeed >= limits.overSpeedKmh()) {
+            if (d.maxSpeed >= limits.overSpeedKmh()
+                    || (d.maxLimitRatio >= SpeedLimitRule.MIN_RATIO
+                            && d.overLimitSeconds >= SpeedLimitRule.MIN_OVER_LIMIT_SECONDS)) {
                 out.add(daily(d, PhysicalRules.OVER_SPEEDING, end));
+            }
+            if (d.shifted) {
+                out.add(daily(d, PhysicalRules.SENSOR_DRIFT, end));
             }
             if (d.maxGpsJump >= limits.gpsJumpKm()) {
                 out.add(daily(d, PhysicalRules.GPS_JUMP, end));
@@ -160,6 +178,10 @@ final class DailyBatchDetector {
         }
         return new DetectorResult(
                 "Batch: daily per-vehicle aggregates", out, System.nanoTime() - started);
+    }
+
+    private static double orZero(Double v) {
+        return v == null ? 0 : v;
     }
 
     private static Detection daily(Day d, String kind, long end) {

@@ -182,4 +182,73 @@ class PhysicalRulesTest {
         brake.setSpeedMin(99.0); // no speed lost: the accelerometer drifted
         assertThat(only(brake).kind).isEqualTo(PhysicalRules.SENSOR_DRIFT);
     }
+
+    /** A 10 s window at about 70 km/h whose measured speed was over a 50 zone's limit so long. */
+    private FeatureVector overTheLimit(double seconds, double ratio) {
+        FeatureVector v = normal();
+        v.setWindowStart(0L);
+        v.setLastEventTime(9_000L);
+        v.setWindowEnd(10_000L);
+        v.setSpeedMean(70.0);
+        v.setSpeedMax(ratio * 50);
+        v.setDistanceKm(70.0 * 9 / 3600);
+        v.setOverLimitSeconds(seconds);
+        v.setSpeedLimitRatioMax(ratio);
+        return v;
+    }
+
+    @Test
+    void speedingBeyondThePostedLimitIsOverSpeeding() {
+        Finding f = only(overTheLimit(8, 1.4));
+        assertThat(f.kind).isEqualTo(PhysicalRules.OVER_SPEEDING);
+        assertThat(f.features).startsWith("overLimitSeconds");
+
+        // Within the tolerance's noise, or only a moment over: nothing.
+        assertThat(rules.check(overTheLimit(9, 1.15), 7)).isEmpty();
+        assertThat(rules.check(overTheLimit(2, 1.4), 7)).isEmpty();
+        // A producer before FeatureVector v3: no limit known, no finding.
+        FeatureVector old = overTheLimit(8, 1.4);
+        old.setOverLimitSeconds(null);
+        old.setSpeedLimitRatioMax(null);
+        assertThat(rules.check(old, 7)).isEmpty();
+
+        // The odometer covered far less than the speed claims: the speed sensor reads high.
+        FeatureVector drifted = overTheLimit(8, 1.4);
+        drifted.setDistanceKm(0.1);
+        assertThat(only(drifted).kind).isEqualTo(PhysicalRules.SENSOR_DRIFT);
+    }
+
+    @Test
+    void aPersistentConsistencyShiftIsDrift() {
+        FeatureVector v = normal();
+        v.setWindowKind(ConsistencyDrift.WINDOW_KIND);
+        for (String sensor : ConsistencyDrift.LIMITS.keySet()) {
+            v.put(sensor + ConsistencyDrift.SUFFIX, 1.0);
+        }
+        assertThat(rules.check(v, 7)).isEmpty();
+
+        double limit = ConsistencyDrift.LIMITS.get("ambientTempC");
+        v.setAmbientTempCResidualShift(-1.5 * limit);
+        Finding f = only(v);
+        assertThat(f.kind).isEqualTo(PhysicalRules.SENSOR_DRIFT);
+        assertThat(f.features).startsWith("ambientTempCResidualShift");
+        assertThat(f.expected[0]).isEqualTo(-limit);
+        assertThat(f.needsConfirmation).isTrue();
+
+        FeatureVector tenSeconds =
+                FeatureVector.newBuilder(v).setWindowKind("TUMBLING_10S").build();
+        assertThat(rules.check(tenSeconds, 7)).isEmpty(); // a minute is judged, not 10 s
+
+        v.setCoolantTempMax(115.0); // overheating explains the disagreement: no drift besides
+        assertThat(only(v).kind).isEqualTo(PhysicalRules.ENGINE_OVERHEATING);
+
+        // The fuel level jumps at a pump: its shift is not judged.
+        FeatureVector refuelled = normal();
+        refuelled.setWindowKind(ConsistencyDrift.WINDOW_KIND);
+        for (String sensor : ConsistencyDrift.LIMITS.keySet()) {
+            refuelled.put(sensor + ConsistencyDrift.SUFFIX, 0.0);
+        }
+        refuelled.setFuelLevelPctResidualShift(100.0);
+        assertThat(rules.check(refuelled, 7)).isEmpty();
+    }
 }
