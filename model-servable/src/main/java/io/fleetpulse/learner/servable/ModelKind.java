@@ -29,7 +29,10 @@ public enum ModelKind {
                     "fuelUsedLPerHour",
                     "fuelEfficiencyL100km",
                     "fuelLevelDropPctPerHour",
-                    "fuelDropPerLitreUsed"),
+                    "fuelDropPerLitreUsed",
+                    // how far the fuel readings sit from what the other sensors imply: their value
+                    "fuelRateLphResidualShift",
+                    "fuelLevelPctResidualShift"),
             new int[] {32, 16}),
 
     /** Brake pad wear rate (mm/h), from driving and brake features without the energy proxy. */

@@ -96,6 +96,13 @@ public final class EvalDetectionCommand implements Callable<Integer> {
     boolean noRcf;
 
     @Option(
+            names = "--rules-only",
+            description =
+                    "Run the learner's rules without its models (and without Random Cut Forest):"
+                            + " a check of rule changes in a minute.")
+    boolean rulesOnly;
+
+    @Option(
             names = "--threshold-quantile",
             description = "Score quantile of the adaptive thresholds (default: the job's).")
     Double thresholdQuantile;
@@ -220,7 +227,8 @@ public final class EvalDetectionCommand implements Callable<Integer> {
                 5_000,
                 AlertSettings.DEFAULTS,
                 grace.toMillis(),
-                !noRcf,
+                !noRcf && !rulesOnly,
+                !rulesOnly,
                 deadline.toMillis());
     }
 }

@@ -61,10 +61,12 @@ public final class AlertTracker {
         long hourAgo = w.windowEnd - HOUR_MS;
         state.recentOpens = Arrays.stream(state.recentOpens).filter(t -> t > hourAgo).toArray();
         if (settings.confirmModelMs() > 0) {
+            // A finding waits for the next disjoint window of its own kind: a 60 s window's comes a
+            // minute later, after several 10 s windows whose later starts must not expire it.
             long oldest = w.windowStart - settings.confirmModelMs();
             state.unconfirmed =
                     Arrays.stream(state.unconfirmed)
-                            .filter(u -> u.lastSeen >= oldest)
+                            .filter(u -> u.lastSeen >= oldest || !sameKind(u, w))
                             .toArray(OpenAlert[]::new);
         }
         for (Finding f : byKind.values()) {
@@ -77,6 +79,15 @@ public final class AlertTracker {
             long start = w.windowStart;
             if (f.needsConfirmation && settings.confirmModelMs() > 0) {
                 OpenAlert first = state.findUnconfirmed(f.kind);
+                if (first != null && f.confirmSameFeature && !sameLead(first.finding, f)) {
+                    // Another feature: no confirmation of the first, but a first of its own.
+                    OpenAlert replaced = first;
+                    state.unconfirmed =
+                            Arrays.stream(state.unconfirmed)
+                                    .filter(u -> u != replaced)
+                                    .toArray(OpenAlert[]::new);
+                    first = null;
+                }
                 if (first == null) {
                     state.unconfirmed = append(state.unconfirmed, pending(w, f));
                     continue;
@@ -124,8 +135,19 @@ public final class AlertTracker {
         return out;
     }
 
+    private static boolean sameLead(Finding a, Finding b) {
+        return a.features.length > 0
+                && b.features.length > 0
+                && a.features[0].equals(b.features[0]);
+    }
+
+    private static boolean sameKind(OpenAlert pending, ScoredWindow w) {
+        return pending.windowKind == null || pending.windowKind.equals(w.windowKind);
+    }
+
     private static OpenAlert pending(ScoredWindow w, Finding f) {
         OpenAlert p = new OpenAlert();
+        p.windowKind = w.windowKind;
         p.startTime = w.windowStart;
         p.lastSeen = w.windowEnd;
         p.finding = f;

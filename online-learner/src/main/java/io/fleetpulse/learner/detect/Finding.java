@@ -45,6 +45,12 @@ public class Finding {
      */
     public boolean needsConfirmation;
 
+    /**
+     * With {@link #needsConfirmation}: only a finding with the same leading feature confirms it (a
+     * drifting throttle is not confirmed by a battery that disagrees a minute later).
+     */
+    public boolean confirmSameFeature;
+
     public double[] values = new double[0];
     public double[] expected = new double[0];
     public double[] shares = new double[0];

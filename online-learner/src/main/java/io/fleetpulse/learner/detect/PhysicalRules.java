@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Explicit physical rules on a feature window, so that obvious conditions are caught whatever the
  * models have learned: overheating coolant, harsh braking, over-speeding (beyond any road's limit,
- * or beyond the posted limit the vehicle reported), GPS jumps, stuck sensors, drifting sensors,
- * fuel leaving the tank faster than the engine burns it, fuel disappearing while parked. The kinds
- * are the simulator's anomaly kinds.
+ * or beyond the posted limit the vehicle reported; not while the speed sensor is stuck), GPS jumps,
+ * stuck sensors (also those stuck at a rest value, {@link StuckAtRest}), drifting sensors, fuel
+ * leaving the tank faster than the engine burns it, fuel disappearing while parked. The kinds are
+ * the simulator's anomaly kinds.
  */
 public final class PhysicalRules {
 
@@ -44,6 +45,9 @@ public final class PhysicalRules {
 
     private static final double MS_PER_MIN = 60_000;
 
+    /** The speed sensor's stuck-run feature. */
+    private static final String SPEED_RUN = "speedKmh" + StuckSensors.SUFFIX;
+
     /** A reading above this is not resting at zero. */
     private static final double NOT_ZERO = 0.5;
 
@@ -76,7 +80,9 @@ public final class PhysicalRules {
         }
         if (limits.harshBrakeMps2() > 0 && -v.getAccelerationMin() >= limits.harshBrakeMps2()) {
             // A real emergency stop takes speed off; an accelerometer that drifted does not.
-            boolean slowed = v.getSpeedMax() - v.getSpeedMin() >= HARSH_STOP_SPEED_DROP_KMH;
+            boolean slowed =
+                    v.getSpeedMax() - v.getSpeedMin() >= HARSH_STOP_SPEED_DROP_KMH
+                            && SpeedCheck.decelerationConfirmed(v);
             out.add(
                     rule(
                             slowed ? HARSH_BRAKING : SENSOR_DRIFT,
@@ -92,7 +98,11 @@ public final class PhysicalRules {
                                             1),
                                     info("speedMax", v.getSpeedMax()))));
         }
-        if (v.getSpeedMax() >= limits.overSpeedKmh()) {
+        // A stuck speed sensor says nothing about how fast the vehicle went.
+        String run = StuckSensors.find(v, limits.stuckMinSeconds());
+        String atRest = run == null ? StuckAtRest.find(v) : null;
+        boolean speedStuck = SPEED_RUN.equals(run) || "speedMax".equals(atRest);
+        if (!speedStuck && v.getSpeedMax() >= limits.overSpeedKmh()) {
             // The odometer must have covered the distance the speed claims, else the speed sensor
             // drifted.
             out.add(
@@ -106,7 +116,7 @@ public final class PhysicalRules {
                                     limit("speedMax", v.getSpeedMax(), limits.overSpeedKmh()),
                                     info("overSpeedSeconds", v.getOverSpeedSeconds()))));
         }
-        List<Contribution> speeding = SpeedLimitRule.find(v);
+        List<Contribution> speeding = speedStuck ? null : SpeedLimitRule.find(v);
         if (speeding != null && !(v.getSpeedMax() >= limits.overSpeedKmh())) {
             // Beyond the posted limit: the odometer must agree, else the speed sensor drifted.
             Contribution c = speeding.get(0);
@@ -129,7 +139,6 @@ public final class PhysicalRules {
                             modelVersion,
                             List.of(limit("gpsJumpKm", v.getGpsJumpKm(), limits.gpsJumpKm()))));
         }
-        String run = StuckSensors.find(v, limits.stuckMinSeconds());
         if (run != null) {
             double seconds = StuckSensors.seconds(v, run);
             out.add(
@@ -142,6 +151,19 @@ public final class PhysicalRules {
                             List.of(
                                     limit(run, seconds, limits.stuckMinSeconds()),
                                     info("speedMean", v.getSpeedMean()))));
+        } else if (atRest != null) {
+            out.add(
+                    rule(
+                            SENSOR_STUCK,
+                            Severity.WARNING,
+                            0,
+                            0,
+                            modelVersion,
+                            List.of(
+                                    limit(atRest, StuckAtRest.value(v, atRest), 0),
+                                    info("accelerationMin", v.getAccelerationMin()),
+                                    info("distanceKm", v.getDistanceKm()),
+                                    info("engineRpmMin", v.getEngineRpmMin()))));
         } else {
             String stuck = stuckSensor(v);
             if (stuck != null) {
@@ -173,6 +195,7 @@ public final class PhysicalRules {
                             modelVersion,
                             drift);
             f.needsConfirmation = true; // a slow fault: a second window costs little
+            f.confirmSameFeature = true; // ... of the same sensor
             out.add(f);
         }
         Double perLitre = v.getFuelDropPerLitreUsed();

@@ -1,8 +1,10 @@
 package io.fleetpulse.learner.eval;
 
+import io.fleetpulse.avro.AnomalyLabel;
 import io.fleetpulse.ingest.report.BenchReport;
 import io.fleetpulse.learner.detect.AlertSettings;
 import io.fleetpulse.learner.replica.LearnerSettings;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,8 @@ public final class DetectionEvaluation {
      * @param alerts alerting (de-dup, clearing, rate limit), for every detector
      * @param graceMs how long after an episode's last event an alert still matches it
      * @param rcf whether to run Random Cut Forest (the slowest detector)
+     * @param models whether the learner trains and scores its models; without them only its rules
+     *     run (a check of rule changes in seconds instead of minutes)
      * @param deadlineMs for the "timely" figures: an alert must come at most this long after the
      *     episode ended
      */
@@ -33,6 +37,7 @@ public final class DetectionEvaluation {
             AlertSettings alerts,
             long graceMs,
             boolean rcf,
+            boolean models,
             long deadlineMs) {}
 
     /** One detector's scores, with any delay and within the deadline. */
@@ -46,13 +51,18 @@ public final class DetectionEvaluation {
 
     public static List<Outcome> run(LabelledFeatures data, Settings s) {
         List<DetectorResult> detectors = new ArrayList<>();
-        detectors.addAll(
-                LearnerDetectors.run(
-                        data.vectors(),
-                        s.learner(),
-                        s.replicas(),
-                        s.stragglerTimeoutMs(),
-                        s.alerts()));
+        if (s.models()) {
+            detectors.addAll(
+                    LearnerDetectors.run(
+                            data.vectors(),
+                            s.learner(),
+                            s.replicas(),
+                            s.stragglerTimeoutMs(),
+                            s.alerts()));
+        } else {
+            detectors.add(
+                    LearnerDetectors.rulesOnly(data.vectors(), s.learner().rules(), s.alerts()));
+        }
         if (s.rcf()) {
             detectors.addAll(
                     RcfDetectors.run(
@@ -116,6 +126,7 @@ public final class DetectionEvaluation {
         r.setting("vectors", data.vectors().size());
         r.setting("labelled episodes", data.labels().size());
         r.setting("replicas", s.replicas());
+        r.setting("models", s.models());
         r.setting("learner", s.learner());
         r.setting("alerts", s.alerts());
         r.setting("match grace ms", s.graceMs());
@@ -136,6 +147,17 @@ public final class DetectionEvaluation {
                 }
             }
         }
+        if (!outcomes.isEmpty()) {
+            Outcome first = outcomes.get(0);
+            DetectionMatcher matcher = new DetectionMatcher(s.graceMs());
+            List<Detection> detections = first.detector().detections();
+            for (AnomalyLabel l : matcher.missed(data.labels(), detections)) {
+                r.note(first.detector().name() + " missed: " + describe(l));
+            }
+            for (Detection d : matcher.unmatched(data.labels(), detections)) {
+                r.note(first.detector().name() + " alert matching nothing: " + describe(d));
+            }
+        }
         r.note(
                 "An alert matches an episode of its vehicle when the windows it covers overlap the"
                         + " episode (end + grace) and the kinds agree; model alerts (MODEL_ANOMALY,"
@@ -154,6 +176,27 @@ public final class DetectionEvaluation {
                         + " favour). 'timely F1' counts only alerts raised within the deadline after"
                         + " the episode ended.");
         return r;
+    }
+
+    private static String describe(AnomalyLabel l) {
+        return String.format(
+                Locale.ROOT,
+                "%s %s%s %s + %d s",
+                l.getVehicleId(),
+                l.getKind(),
+                l.getSensor() == null ? "" : " (" + l.getSensor() + ")",
+                Instant.ofEpochMilli(l.getStartTime()),
+                (l.getEndTime() - l.getStartTime()) / 1000);
+    }
+
+    private static String describe(Detection d) {
+        return String.format(
+                Locale.ROOT,
+                "%s %s %s + %d s",
+                d.vehicleId(),
+                d.kind(),
+                Instant.ofEpochMilli(d.start()),
+                (d.end() - d.start()) / 1000);
     }
 
     private static List<KindScore> rowsAllFirst(List<KindScore> scores) {

@@ -121,6 +121,30 @@ public final class DetectionMatcher {
         return out;
     }
 
+    /** The episodes no detection matches, in the order given. */
+    public List<AnomalyLabel> missed(List<AnomalyLabel> labels, List<Detection> detections) {
+        List<AnomalyLabel> out = new ArrayList<>();
+        for (AnomalyLabel l : labels) {
+            if (detections.stream()
+                    .noneMatch(d -> d.vehicleId().equals(l.getVehicleId()) && matches(d, l))) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** The detections that match no episode (false alarms), in the order given. */
+    public List<Detection> unmatched(List<AnomalyLabel> labels, List<Detection> detections) {
+        List<Detection> out = new ArrayList<>();
+        for (Detection d : detections) {
+            if (labels.stream()
+                    .noneMatch(l -> d.vehicleId().equals(l.getVehicleId()) && matches(d, l))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     private boolean matches(Detection d, AnomalyLabel l) {
         return (d.anyKind() || d.kind().equals(l.getKind()))
                 && d.start() <= l.getEndTime() + graceMs

@@ -3,6 +3,8 @@ package io.fleetpulse.learner.eval;
 import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.learner.detect.AlertSettings;
 import io.fleetpulse.learner.detect.Finding;
+import io.fleetpulse.learner.detect.PhysicalRules;
+import io.fleetpulse.learner.detect.RuleLimits;
 import io.fleetpulse.learner.detect.ScoredWindow;
 import io.fleetpulse.learner.replica.LearnerSettings;
 import io.fleetpulse.learner.replica.LocalLearner;
@@ -12,11 +14,32 @@ import java.util.List;
  * The FleetPulse learner on an evaluation run: the job's replicas, averaging and alerting in one
  * thread ({@link LocalLearner}), with event time as the clock (averaging every T seconds of event
  * time, as the job does in processing time on a live stream). One run yields three detectors:
- * models and rules together (what ops get), models only, rules only.
+ * models and rules together (what ops get), models only, rules only. {@link #rulesOnly} runs the
+ * rules without any model.
  */
 final class LearnerDetectors {
 
     private LearnerDetectors() {}
+
+    /** The learner's rules alone, without training or scoring any model. */
+    static DetectorResult rulesOnly(
+            List<FeatureVector> vectors, RuleLimits limits, AlertSettings alerts) {
+        AlertCollector rules = new AlertCollector(alerts, f -> true);
+        PhysicalRules check = new PhysicalRules(limits);
+        long start = System.nanoTime();
+        for (FeatureVector v : vectors) {
+            ScoredWindow w = new ScoredWindow();
+            w.vehicleId = v.getVehicleId();
+            w.driverId = v.getDriverId();
+            w.windowKind = v.getWindowKind();
+            w.windowStart = v.getWindowStart();
+            w.windowEnd = v.getWindowEnd();
+            w.findings = check.check(v, 0).toArray(new Finding[0]);
+            rules.accept(w);
+        }
+        return new DetectorResult(
+                "FleetPulse rules only", rules.finish(), System.nanoTime() - start);
+    }
 
     static List<DetectorResult> run(
             List<FeatureVector> vectors,

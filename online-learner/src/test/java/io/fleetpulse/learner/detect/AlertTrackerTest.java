@@ -202,4 +202,82 @@ class AlertTrackerTest {
         assertThat(tracker.onWindow(other, window(60, model("FUEL_RATE_RESIDUAL")), 2)).isEmpty();
         assertThat(tracker.onWindow(other, window(70, model("FUEL_RATE_RESIDUAL")), 3)).hasSize(1);
     }
+
+    @Test
+    void aMinuteWindowsFindingIsConfirmedByTheNextDisjointMinuteDespiteTenSecondWindowsBetween() {
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        Finding drift = finding("SENSOR_DRIFT", Severity.WARNING);
+        drift.needsConfirmation = true;
+        List<Alert> out = new ArrayList<>();
+        // In stream order (by window end): every 10 s a 10 s window without the finding and a
+        // 60 s window with it; the first 60 s window ends at 60 s, the first disjoint one at 120 s.
+        for (long end = 60; end <= 120; end += 10) {
+            out.addAll(tracker.onWindow(state, window(end), end));
+            if (end < 120) {
+                assertThat(tracker.onWindow(state, sliding(end, drift), end)).isEmpty();
+            } else {
+                out.addAll(tracker.onWindow(state, sliding(end, drift), end));
+            }
+        }
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getKind()).isEqualTo("SENSOR_DRIFT");
+                            assertThat(a.getStatus()).isEqualTo(AlertTracker.OPEN);
+                            assertThat(a.getStartTime()).isEqualTo(T0);
+                            assertThat(a.getDetectedAt()).isEqualTo(T0 + 120_000);
+                        });
+
+        // Not seen again until long after the first minute (more than the confirmation period after
+        // it ended): the first minute alone raises nothing.
+        VehicleAlerts blip = new VehicleAlerts();
+        assertThat(tracker.onWindow(blip, sliding(60, drift), 1)).isEmpty();
+        for (long end = 70; end <= 150; end += 10) {
+            assertThat(tracker.onWindow(blip, window(end), end)).isEmpty();
+            assertThat(tracker.onWindow(blip, sliding(end), end)).isEmpty();
+        }
+        assertThat(tracker.onWindow(blip, sliding(160, drift), 160)).isEmpty();
+        assertThat(blip.open).isEmpty();
+    }
+
+    private static Finding drift(String feature) {
+        Finding f =
+                new Finding(
+                        "SENSOR_DRIFT",
+                        Finding.RULE,
+                        Severity.WARNING,
+                        5,
+                        3,
+                        null,
+                        4,
+                        List.of(new Contribution(feature, 5, 3, 1)));
+        f.needsConfirmation = true;
+        f.confirmSameFeature = true;
+        return f;
+    }
+
+    @Test
+    void aDriftIsConfirmedOnlyByTheSameSensorDriftingAgain() {
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        assertThat(tracker.onWindow(state, sliding(60, drift("throttlePctResidualShift")), 1))
+                .isEmpty();
+        // The next disjoint minute disagrees on another sensor: no confirmation, a new first.
+        assertThat(tracker.onWindow(state, sliding(120, drift("batteryVoltageVResidualShift")), 2))
+                .isEmpty();
+        assertThat(state.open).isEmpty();
+        // The battery again a disjoint minute later: confirmed, starting with its first minute.
+        List<Alert> out =
+                tracker.onWindow(state, sliding(180, drift("batteryVoltageVResidualShift")), 3);
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getStartTime()).isEqualTo(T0 + 60_000);
+                            assertThat(a.getExplanation().get(0).getFeature())
+                                    .isEqualTo("batteryVoltageVResidualShift");
+                        });
+    }
 }

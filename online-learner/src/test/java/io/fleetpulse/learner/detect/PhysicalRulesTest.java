@@ -251,4 +251,72 @@ class PhysicalRulesTest {
         refuelled.setFuelLevelPctResidualShift(100.0);
         assertThat(rules.check(refuelled, 7)).isEmpty();
     }
+
+    /** A 10 s window braking from 60 to {@code toKmh} at up to {@code mps2}, brakes at zero. */
+    private FeatureVector brakingWithoutPressure(double mps2, double toKmh) {
+        FeatureVector v = normal();
+        v.setWindowStart(0L);
+        v.setLastEventTime(9_000L);
+        v.setWindowEnd(10_000L);
+        v.setAccelerationMin(-mps2);
+        v.setSpeedMax(60.0);
+        v.setSpeedMin(toKmh);
+        v.setSpeedMean((60.0 + toKmh) / 2);
+        v.setDistanceKm(v.getSpeedMean() * 9 / 3600);
+        v.setBrakePressureMax(0.0);
+        return v;
+    }
+
+    @Test
+    void aSensorFrozenAtARestValueIsStuckWhenTheRestOfTheMotionContradictsIt() {
+        // Slowing by 2.5 m/s² (confirmed: 30 km/h lost) with no brake pressure at all.
+        Finding brake = only(brakingWithoutPressure(2.5, 30));
+        assertThat(brake.kind).isEqualTo(PhysicalRules.SENSOR_STUCK);
+        assertThat(brake.features).startsWith("brakePressureMax");
+        // Coasting (drag and engine braking) needs no brakes.
+        assertThat(rules.check(brakingWithoutPressure(1.0, 57), 7)).isEmpty();
+        // The accelerometer claims a deceleration the speed does not show: no brake verdict.
+        assertThat(rules.check(brakingWithoutPressure(2.5, 58), 7))
+                .noneMatch(f -> f.kind.equals(PhysicalRules.SENSOR_STUCK));
+
+        // Speed at exactly zero while the odometer counted 0.1 km in 10 s and the engine pulled.
+        FeatureVector speed = normal();
+        speed.setWindowStart(0L);
+        speed.setWindowEnd(10_000L);
+        speed.setSpeedMean(0.0);
+        speed.setSpeedMax(0.0);
+        speed.setSpeedMin(0.0);
+        speed.setSpeedStd(0.0);
+        speed.setEngineRpmMin(1_400.0);
+        speed.setDistanceKm(0.1);
+        Finding s = only(speed);
+        assertThat(s.kind).isEqualTo(PhysicalRules.SENSOR_STUCK);
+        assertThat(s.features).startsWith("speedMax");
+        speed.setEngineRpmMin(780.0); // idling: the odometer alone is no proof of motion
+        assertThat(rules.check(speed, 7)).isEmpty();
+
+        // The odometer frozen for a whole minute at 40 km/h with the engine above idle.
+        FeatureVector odometer = normal();
+        odometer.setWindowKind("SLIDING_60S");
+        odometer.setWindowStart(0L);
+        odometer.setWindowEnd(60_000L);
+        odometer.setSpeedMean(40.0);
+        odometer.setEngineRpmMin(1_300.0);
+        odometer.setDistanceKm(0.0);
+        odometer.setOdometerKmStuckSeconds(59.0);
+        Finding o = only(odometer);
+        assertThat(o.kind).isEqualTo(PhysicalRules.SENSOR_STUCK);
+        assertThat(o.features).startsWith("odometerKmStuckSeconds");
+        odometer.setOdometerKmStuckSeconds(45.0); // a pause between counts, not a frozen counter
+        assertThat(rules.check(odometer, 7)).isEmpty();
+    }
+
+    @Test
+    void aStuckSpeedSensorRaisesNoSpeedingAlert() {
+        FeatureVector v = overTheLimit(9, 1.6);
+        v.setSpeedKmhStuckSeconds(9.0);
+        Finding f = only(v);
+        assertThat(f.kind).isEqualTo(PhysicalRules.SENSOR_STUCK);
+        assertThat(f.features).startsWith("speedKmhStuckSeconds");
+    }
 }

@@ -109,4 +109,20 @@ class DetectionMatcherTest {
     private static KindScore byKind(List<KindScore> scores, String kind) {
         return scores.stream().filter(k -> k.kind().equals(kind)).findFirst().orElseThrow();
     }
+
+    @Test
+    void namesTheMissedEpisodesAndTheAlertsThatMatchedNothing() {
+        AnomalyLabel hit = label("V1", "ENGINE_OVERHEATING", 100, 300);
+        AnomalyLabel wrongKind = label("V2", "FUEL_LEAK", 500, 700);
+        AnomalyLabel silent = label("V3", "SENSOR_DRIFT", 0, 100);
+        Detection good = alert("V1", "ENGINE_OVERHEATING", false, 110, 120, 310);
+        Detection leakAsTheft = alert("V2", "FUEL_THEFT", false, 500, 510, 520);
+        Detection elsewhere = alert("V4", "GPS_JUMP", false, 0, 10, 20);
+        List<AnomalyLabel> labels = List.of(hit, wrongKind, silent);
+        List<Detection> alerts = List.of(good, leakAsTheft, elsewhere);
+
+        DetectionMatcher matcher = new DetectionMatcher(10_000);
+        assertThat(matcher.missed(labels, alerts)).containsExactly(wrongKind, silent);
+        assertThat(matcher.unmatched(labels, alerts)).containsExactly(leakAsTheft, elsewhere);
+    }
 }

@@ -79,11 +79,13 @@ class FeatureColumnsTest {
 
     @Test
     void regressorsNeverSeeTheirTargetOrItsDirectProxies() {
-        // A sensor's stuck run says whether it repeats itself, not what it reads: no proxy.
+        // A sensor's stuck run says whether it repeats itself, not what it reads: no proxy. Its
+        // consistency shift says how far its reading sits from the others' prediction: a proxy.
         assertThat(ModelKind.FUEL_RATE.inputs())
                 .noneMatch(
                         c ->
-                                c.startsWith("fuelRate") && !c.endsWith("StuckSeconds")
+                                (c.startsWith("fuelRate") || c.startsWith("fuelLevel"))
+                                                && !c.endsWith("StuckSeconds")
                                         || c.startsWith("fuelUsed")
                                         || c.startsWith("fuelEfficiency")
                                         || c.startsWith("fuelLevelDrop")
