@@ -57,7 +57,12 @@ public final class VehicleSimulator implements TelemetryMessage {
     private final boolean[] present = new boolean[SensorModel.COUNT];
     private long seq = -1;
     private long eventTimeMs;
-    private Double reportedLimitKmh;
+
+    /**
+     * The posted limit this message reports, NaN when it reports none (see {@link MapMatching}).
+     */
+    private double reportedLimitKmh = Double.NaN;
+
     private Episode episode;
 
     VehicleSimulator(
@@ -170,7 +175,8 @@ public final class VehicleSimulator implements TelemetryMessage {
             int i = sensor.ordinal();
             sensor.set(event, present[i] ? Double.valueOf(reading[i]) : null);
         }
-        ContextReading.ROAD_SPEED_LIMIT.set(event, reportedLimitKmh);
+        ContextReading.ROAD_SPEED_LIMIT.set(
+                event, Double.isNaN(reportedLimitKmh) ? null : Double.valueOf(reportedLimitKmh));
     }
 
     /** Ends an open episode (at the end of a simulation) and hands over its label, if any. */
@@ -218,7 +224,8 @@ public final class VehicleSimulator implements TelemetryMessage {
 
     @Override
     public boolean contextPresent(int reading) {
-        return reading == ContextReading.ROAD_SPEED_LIMIT.ordinal() && reportedLimitKmh != null;
+        return reading == ContextReading.ROAD_SPEED_LIMIT.ordinal()
+                && !Double.isNaN(reportedLimitKmh);
     }
 
     @Override
