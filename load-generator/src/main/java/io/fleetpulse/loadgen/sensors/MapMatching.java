@@ -30,6 +30,11 @@ public final class MapMatching {
         this.unmappedShare = missingness.equals(MissingnessConfig.NONE) ? 0 : UNMAPPED_SHARE;
     }
 
+    /** Reads this unit's fields, so that a step soon after finds them in the cache. */
+    public long prefetch() {
+        return mapped ? 1 : 0;
+    }
+
     /**
      * The limit to report on {@code segment} [km/h], or NaN when unknown.
      *

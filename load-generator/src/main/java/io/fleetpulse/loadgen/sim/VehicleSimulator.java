@@ -128,6 +128,40 @@ public final class VehicleSimulator implements TelemetryMessage {
     }
 
     /**
+     * Reads a word of each cache line that {@link #step} touches first (state, arrays, route,
+     * parameters, missingness, anomaly injector, map matching) and returns a sum of them, which the
+     * caller keeps so that nothing is optimised away. The fleet's state is far larger than the
+     * caches, so a step otherwise waits for its misses one after another; called for the next
+     * vehicle while the current one steps, the loads go out together and overlap with work. Changes
+     * nothing.
+     */
+    long prefetch() {
+        VehicleState s = state;
+        double words =
+                s.lat
+                        + s.cruiseFactor
+                        + s.rpm
+                        + s.batteryV
+                        + s.ambientC
+                        + s.odometerKm
+                        + s.timeS
+                        + truth[0]
+                        + truth[8]
+                        + truth[16]
+                        + reading[0]
+                        + reading[8]
+                        + reading[16]
+                        + disturbances.fuelLossLph
+                        + route.current().grade()
+                        + params.emptyMassKg();
+        return Double.doubleToRawLongBits(words)
+                + (present[0] ? 1 : 0)
+                + missingness.prefetch()
+                + injector.prefetch()
+                + mapMatching.prefetch();
+    }
+
+    /**
      * Simulates this vehicle's next message period.
      *
      * @param dt seconds since its previous message
