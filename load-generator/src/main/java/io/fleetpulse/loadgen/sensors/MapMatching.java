@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
  * The telematics unit's on-board map matching, which reports the posted speed limit of the road the
  * vehicle is on. As in real units the limit is unknown without a GPS fix (nothing to match) and on
  * roads whose limit the map does not hold (unsigned or unmapped stretches), decided once per
- * stretch.
+ * stretch. The limit is a primitive with NaN for "unknown": a boxed {@code Double} per message,
+ * stored in the long-lived vehicle, cost a garbage-collector write barrier (and a dirty card) on
+ * every event.
  */
 public final class MapMatching {
 
@@ -28,16 +30,21 @@ public final class MapMatching {
         this.unmappedShare = missingness.equals(MissingnessConfig.NONE) ? 0 : UNMAPPED_SHARE;
     }
 
+    /** Reads this unit's fields, so that a step soon after finds them in the cache. */
+    public long prefetch() {
+        return mapped ? 1 : 0;
+    }
+
     /**
-     * The limit to report on {@code segment} [km/h], or null when unknown.
+     * The limit to report on {@code segment} [km/h], or NaN when unknown.
      *
      * @param gpsFix whether this message has a position to match
      */
-    public Double limitKmh(Segment segment, boolean gpsFix) {
+    public double limitKmh(Segment segment, boolean gpsFix) {
         if (segment != matched) {
             matched = segment;
             mapped = unmappedShare == 0 || rng.nextDouble() >= unmappedShare;
         }
-        return gpsFix && mapped ? Double.valueOf(segment.limitKmh()) : null;
+        return gpsFix && mapped ? segment.limitKmh() : Double.NaN;
     }
 }

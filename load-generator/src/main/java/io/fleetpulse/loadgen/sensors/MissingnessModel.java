@@ -50,6 +50,15 @@ public final class MissingnessModel {
                 : sensorOrdinal;
     }
 
+    /**
+     * Reads a word from each of this model's arrays (one per cache line of their data), so that a
+     * step soon after finds them in the cache; see {@code VehicleSimulator#prefetch}.
+     */
+    public long prefetch() {
+        return Double.doubleToRawLongBits(silentUntilS[0] + silentUntilS[8] + silentUntilS[16])
+                + (channelMissing[0] ? 1 : 0);
+    }
+
     /** Whether the whole next message is lost. Draws exactly one number per message. */
     public boolean messageLost() {
         return rng.nextDouble() < config.messageLossRate();

@@ -44,6 +44,9 @@ public final class FleetSimulator {
     private VehicleSimulator last;
     private long lost;
 
+    /** Sum of {@link VehicleSimulator#prefetch()} results, kept only so they are not dropped. */
+    private long prefetched;
+
     /**
      * The whole fleet.
      *
@@ -208,6 +211,9 @@ public final class FleetSimulator {
             }
             simulated++;
             VehicleSimulator v = roundOwn[i];
+            if (i + 1 < roundOwn.length) {
+                prefetched += roundOwn[i + 1].prefetch();
+            }
             if (v.step(periodS, eventTimeMs(g), labels)) {
                 slot = g;
                 last = v;

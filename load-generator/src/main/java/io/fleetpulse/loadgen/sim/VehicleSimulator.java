@@ -57,7 +57,12 @@ public final class VehicleSimulator implements TelemetryMessage {
     private final boolean[] present = new boolean[SensorModel.COUNT];
     private long seq = -1;
     private long eventTimeMs;
-    private Double reportedLimitKmh;
+
+    /**
+     * The posted limit this message reports, NaN when it reports none (see {@link MapMatching}).
+     */
+    private double reportedLimitKmh = Double.NaN;
+
     private Episode episode;
 
     VehicleSimulator(
@@ -123,6 +128,40 @@ public final class VehicleSimulator implements TelemetryMessage {
     }
 
     /**
+     * Reads a word of each cache line that {@link #step} touches first (state, arrays, route,
+     * parameters, missingness, anomaly injector, map matching) and returns a sum of them, which the
+     * caller keeps so that nothing is optimised away. The fleet's state is far larger than the
+     * caches, so a step otherwise waits for its misses one after another; called for the next
+     * vehicle while the current one steps, the loads go out together and overlap with work. Changes
+     * nothing.
+     */
+    long prefetch() {
+        VehicleState s = state;
+        double words =
+                s.lat
+                        + s.cruiseFactor
+                        + s.rpm
+                        + s.batteryV
+                        + s.ambientC
+                        + s.odometerKm
+                        + s.timeS
+                        + truth[0]
+                        + truth[8]
+                        + truth[16]
+                        + reading[0]
+                        + reading[8]
+                        + reading[16]
+                        + disturbances.fuelLossLph
+                        + route.current().grade()
+                        + params.emptyMassKg();
+        return Double.doubleToRawLongBits(words)
+                + (present[0] ? 1 : 0)
+                + missingness.prefetch()
+                + injector.prefetch()
+                + mapMatching.prefetch();
+    }
+
+    /**
      * Simulates this vehicle's next message period.
      *
      * @param dt seconds since its previous message
@@ -170,7 +209,8 @@ public final class VehicleSimulator implements TelemetryMessage {
             int i = sensor.ordinal();
             sensor.set(event, present[i] ? Double.valueOf(reading[i]) : null);
         }
-        ContextReading.ROAD_SPEED_LIMIT.set(event, reportedLimitKmh);
+        ContextReading.ROAD_SPEED_LIMIT.set(
+                event, Double.isNaN(reportedLimitKmh) ? null : Double.valueOf(reportedLimitKmh));
     }
 
     /** Ends an open episode (at the end of a simulation) and hands over its label, if any. */
@@ -218,7 +258,8 @@ public final class VehicleSimulator implements TelemetryMessage {
 
     @Override
     public boolean contextPresent(int reading) {
-        return reading == ContextReading.ROAD_SPEED_LIMIT.ordinal() && reportedLimitKmh != null;
+        return reading == ContextReading.ROAD_SPEED_LIMIT.ordinal()
+                && !Double.isNaN(reportedLimitKmh);
     }
 
     @Override

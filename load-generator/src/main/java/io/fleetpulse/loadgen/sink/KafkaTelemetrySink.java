@@ -28,8 +28,14 @@ public final class KafkaTelemetrySink implements TelemetrySink {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final SendStats stats;
+
+    /**
+     * Reusing encoders: {@code send} copies the value into the producer's batch before it returns
+     * and keeps only its length, so a thread's next message may overwrite the array.
+     */
     private final ThreadLocal<Function<TelemetryMessage, byte[]>> messageEncoders =
-            ThreadLocal.withInitial(MessageEncoder::best);
+            ThreadLocal.withInitial(() -> MessageEncoder.best(true));
+
     private final ThreadLocal<Function<TelemetryEvent, byte[]>> recordEncoders =
             ThreadLocal.withInitial(TelemetryEncoder::best);
 

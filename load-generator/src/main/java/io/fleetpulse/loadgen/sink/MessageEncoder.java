@@ -41,6 +41,9 @@ public final class MessageEncoder {
 
     private byte[] buf;
 
+    /** Results of {@link #encodeReusing}, one per length (records are 150-250 bytes). */
+    private byte[][] bySize = new byte[0][];
+
     private MessageEncoder(byte[] header, int[] fields) {
         this.fields = fields;
         this.buf = Arrays.copyOf(header, header.length + fields.length * MAX_FIELD + 64);
@@ -69,9 +72,17 @@ public final class MessageEncoder {
 
     /** This encoder, or where the schema is unknown to it, the record built and encoded. */
     public static Function<TelemetryMessage, byte[]> best() {
+        return best(false);
+    }
+
+    /**
+     * As {@link #best()}; with {@code reusing}, this encoder's {@link #encodeReusing} (only for
+     * callers that copy the bytes before the next call).
+     */
+    public static Function<TelemetryMessage, byte[]> best(boolean reusing) {
         MessageEncoder direct = forCurrentSchema();
         if (direct != null) {
-            return direct::encode;
+            return reusing ? direct::encodeReusing : direct::encode;
         }
         Function<TelemetryEvent, byte[]> records = TelemetryEncoder.best();
         TelemetryEvent event = new TelemetryEvent();
@@ -116,8 +127,34 @@ public final class MessageEncoder {
                 && s.getTypes().get(1).getType() == Schema.Type.DOUBLE;
     }
 
-    /** The message's wire bytes. */
+    /** The message's wire bytes, in a new array. */
     public byte[] encode(TelemetryMessage m) {
+        return Arrays.copyOf(buf, write(m));
+    }
+
+    /**
+     * The message's wire bytes in an array of exactly their length that this encoder reuses: it is
+     * valid only until the next call that writes as many bytes. For callers that copy the bytes at
+     * once, as {@code KafkaProducer.send} does (it appends the value to its batch before returning,
+     * and keeps only its length), so that sending allocates no bytes per event, as Kafka's own perf
+     * tool reuses its one payload.
+     */
+    public byte[] encodeReusing(TelemetryMessage m) {
+        int n = write(m);
+        if (n >= bySize.length) {
+            bySize = Arrays.copyOf(bySize, Math.max(n + 1, 2 * bySize.length));
+        }
+        byte[] out = bySize[n];
+        if (out == null) {
+            out = new byte[n];
+            bySize[n] = out;
+        }
+        System.arraycopy(buf, 0, out, 0, n);
+        return out;
+    }
+
+    /** Writes the message into {@code buf} (header included) and returns its length. */
+    private int write(TelemetryMessage m) {
         byte[] vehicle = m.vehicleIdUtf8();
         byte[] driver = m.driverIdUtf8();
         int most =
@@ -145,7 +182,7 @@ public final class MessageEncoder {
                 }
             }
         }
-        return Arrays.copyOf(b, p);
+        return p;
     }
 
     private static int writeBytes(byte[] bytes, byte[] b, int p) {

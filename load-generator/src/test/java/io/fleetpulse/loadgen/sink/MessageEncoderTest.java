@@ -11,6 +11,8 @@ import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import io.fleetpulse.loadgen.sim.TelemetryMessage;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ class MessageEncoderTest {
     @Test
     void writesTheSameBytesAsAvroWireForSimulatedMessages() {
         MessageEncoder direct = MessageEncoder.forCurrentSchema();
+        MessageEncoder reusing = MessageEncoder.forCurrentSchema();
         Function<TelemetryMessage, byte[]> best = MessageEncoder.best();
         FleetSimulator sim =
                 new FleetSimulator(
@@ -45,11 +48,28 @@ class MessageEncoderTest {
             byte[] expected = wire.encode(e);
             assertThat(direct.encode(m)).isEqualTo(expected);
             assertThat(best.apply(m)).isEqualTo(expected);
+            assertThat(reusing.encodeReusing(m)).isEqualTo(expected);
             assertThat(m.vehicleIdUtf8()).asString().isEqualTo(e.getVehicleId());
             withLimit += e.getRoadSpeedLimitKmh() != null ? 1 : 0;
         }
         // the posted limit (a context reading) is written both when reported and when not
         assertThat(withLimit).isBetween(1, 99_999);
         assertThat(wire.decode(direct.encode(sim.message()))).isEqualTo(e);
+    }
+
+    @Test
+    void reusesOneArrayPerLength() {
+        MessageEncoder reusing = MessageEncoder.forCurrentSchema();
+        FleetSimulator sim =
+                new FleetSimulator(SimulationConfig.defaults(1_735_718_400_000L), l -> {});
+        Map<Integer, byte[]> seen = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            sim.advance();
+            byte[] fresh = reusing.encode(sim.message());
+            byte[] reused = reusing.encodeReusing(sim.message());
+            assertThat(reused).isEqualTo(fresh).isNotSameAs(fresh);
+            assertThat(seen.computeIfAbsent(reused.length, n -> reused)).isSameAs(reused);
+        }
+        assertThat(seen.size()).isGreaterThan(1).isLessThan(100);
     }
 }
