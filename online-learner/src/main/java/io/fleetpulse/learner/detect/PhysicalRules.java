@@ -153,31 +153,21 @@ public final class PhysicalRules {
                                     info("speedMean", v.getSpeedMean()))));
         } else if (atRest != null) {
             out.add(
-                    rule(
-                            SENSOR_STUCK,
-                            Severity.WARNING,
-                            0,
-                            0,
+                    stuck(
                             modelVersion,
-                            List.of(
-                                    limit(atRest, StuckAtRest.value(v, atRest), 0),
-                                    info("accelerationMin", v.getAccelerationMin()),
-                                    info("distanceKm", v.getDistanceKm()),
-                                    info("engineRpmMin", v.getEngineRpmMin()))));
+                            limit(atRest, StuckAtRest.value(v, atRest), 0),
+                            info("accelerationMin", v.getAccelerationMin()),
+                            info("distanceKm", v.getDistanceKm()),
+                            info("engineRpmMin", v.getEngineRpmMin())));
         } else {
-            String stuck = stuckSensor(v);
-            if (stuck != null) {
+            String flat = stuckSensor(v);
+            if (flat != null) {
                 out.add(
-                        rule(
-                                SENSOR_STUCK,
-                                Severity.WARNING,
-                                0,
-                                0,
+                        stuck(
                                 modelVersion,
-                                List.of(
-                                        limit(stuck, 0, 0),
-                                        info("eventCount", v.getEventCount()),
-                                        info("engineRpmMean", v.getEngineRpmMean()))));
+                                limit(flat, 0, 0),
+                                info("eventCount", v.getEventCount()),
+                                info("engineRpmMean", v.getEngineRpmMean())));
             }
         }
         List<Contribution> drift = DriftRules.find(v);
@@ -278,6 +268,11 @@ public final class PhysicalRules {
      */
     private static boolean explainsInconsistency(Finding f) {
         return f.kind.equals(SENSOR_STUCK) || f.kind.equals(ENGINE_OVERHEATING);
+    }
+
+    /** A stuck sensor judged by a condition rather than a measured run: no score or limit. */
+    private static Finding stuck(long modelVersion, Contribution... explanation) {
+        return rule(SENSOR_STUCK, Severity.WARNING, 0, 0, modelVersion, List.of(explanation));
     }
 
     private static Finding rule(

@@ -28,14 +28,7 @@ final class LearnerDetectors {
         PhysicalRules check = new PhysicalRules(limits);
         long start = System.nanoTime();
         for (FeatureVector v : vectors) {
-            ScoredWindow w = new ScoredWindow();
-            w.vehicleId = v.getVehicleId();
-            w.driverId = v.getDriverId();
-            w.windowKind = v.getWindowKind();
-            w.windowStart = v.getWindowStart();
-            w.windowEnd = v.getWindowEnd();
-            w.findings = check.check(v, 0).toArray(new Finding[0]);
-            rules.accept(w);
+            rules.accept(ScoredWindows.of(v, check.check(v, 0)));
         }
         return new DetectorResult(
                 "FleetPulse rules only", rules.finish(), System.nanoTime() - start);

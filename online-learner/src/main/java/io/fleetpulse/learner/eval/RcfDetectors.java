@@ -107,7 +107,7 @@ final class RcfDetectors {
                     }
                     threshold[i].add(score);
                 }
-                ScoredWindow w = window(v, findings);
+                ScoredWindow w = ScoredWindows.of(v, findings);
                 alone[i].accept(w);
                 withRules[i].accept(w);
             }
@@ -120,16 +120,5 @@ final class RcfDetectors {
             out.add(new DetectorResult(WITH_RULES + m, withRules[i].finish(), nanos));
         }
         return out;
-    }
-
-    private static ScoredWindow window(FeatureVector v, List<Finding> findings) {
-        ScoredWindow w = new ScoredWindow();
-        w.vehicleId = v.getVehicleId();
-        w.driverId = v.getDriverId();
-        w.windowKind = v.getWindowKind();
-        w.windowStart = v.getWindowStart();
-        w.windowEnd = v.getWindowEnd();
-        w.findings = findings.toArray(new Finding[0]);
-        return w;
     }
 }
