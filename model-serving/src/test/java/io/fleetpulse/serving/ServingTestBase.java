@@ -21,7 +21,7 @@ abstract class ServingTestBase {
     static ServingSettings settings(Path stateDir, String bootstrap) {
         return ServingSettings.defaults(bootstrap, stateDir, new BearerAuth(List.of(TOKEN)))
                 .withPort(0)
-                .withLimits(64 * 1024, 100);
+                .withLimits(512 * 1024, 100);
     }
 
     static ModelServing start(Path stateDir) {
