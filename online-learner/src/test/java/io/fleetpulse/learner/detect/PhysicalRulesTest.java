@@ -219,6 +219,30 @@ class PhysicalRulesTest {
     }
 
     @Test
+    void whereALimitWasReportedOnlyMeasuredSpeedsCanBeOverSpeeding() {
+        // A peak of 152 km/h in the window (it may be imputed) while the measured speeds stayed
+        // within 1.07 x a 120 zone's limit: no finding.
+        FeatureVector imputedPeak = speeding(0.37);
+        imputedPeak.setOverLimitSeconds(0.0);
+        imputedPeak.setSpeedLimitRatioMax(1.07);
+        assertThat(rules.check(imputedPeak, 7)).isEmpty();
+
+        // The same window without a reported limit: the absolute limit judges it.
+        FeatureVector noLimit = speeding(0.37);
+        noLimit.setOverLimitSeconds(0.0);
+        noLimit.setSpeedLimitRatioMax(0.0);
+        assertThat(only(noLimit).kind).isEqualTo(PhysicalRules.OVER_SPEEDING);
+
+        // Measured speeds far over the reported limit: over-speeding, explained by the limit.
+        FeatureVector measured = speeding(0.37);
+        measured.setOverLimitSeconds(9.0);
+        measured.setSpeedLimitRatioMax(1.27);
+        Finding f = only(measured);
+        assertThat(f.kind).isEqualTo(PhysicalRules.OVER_SPEEDING);
+        assertThat(f.features).startsWith("overLimitSeconds");
+    }
+
+    @Test
     void aPersistentConsistencyShiftIsDrift() {
         FeatureVector v = normal();
         v.setWindowKind(ConsistencyDrift.WINDOW_KIND);
