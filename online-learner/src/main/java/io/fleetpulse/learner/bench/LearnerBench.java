@@ -31,8 +31,36 @@ public final class LearnerBench {
     /**
      * @param seconds how long each measurement runs
      * @param vehicles vehicles in the synthetic stream
+     * @param repeats runs of each measurement after one warm-up; the median is reported
      */
-    public record Settings(LearnerSettings learner, double seconds, int vehicles) {}
+    public record Settings(LearnerSettings learner, double seconds, int vehicles, int repeats) {
+
+        public Settings {
+            if (!(seconds > 0) || vehicles < 1 || repeats < 1) {
+                throw new IllegalArgumentException(
+                        "--seconds, --vehicles and --repeats must be positive");
+            }
+        }
+    }
+
+    /** Runs of one measurement, per second; {@link #median()} is what the table reports. */
+    record Rates(double[] perSecond) {
+
+        double median() {
+            double[] sorted = perSecond.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        }
+
+        String runs() {
+            StringBuilder b = new StringBuilder();
+            for (double r : perSecond) {
+                b.append(b.length() == 0 ? "" : " / ").append(Math.round(r));
+            }
+            return b.toString();
+        }
+    }
 
     private final Settings settings;
     private final BenchReport report;
@@ -53,6 +81,7 @@ public final class LearnerBench {
                 "averaging every",
                 s.reportEveryMs() + " ms or " + s.reportEveryBatches() + " batches");
         report.setting("seconds per measurement", settings.seconds());
+        report.setting("repeats (median reported)", settings.repeats());
         report.setting(
                 "threads (PyTorch intra/inter-op)",
                 System.getProperty("ai.djl.pytorch.num_threads")
@@ -100,12 +129,12 @@ public final class LearnerBench {
             try (OnlineNetwork net =
                     new OnlineNetwork(
                             spec, device, settings.learner().adam(), spec.initialParameters(1))) {
-                long steps = timed(() -> net.trainStep(x, y, batch));
-                double perSecond = steps / settings.seconds();
+                Rates steps = timed(() -> net.trainStep(x, y, batch));
                 report.row("train " + kind.modelName())
-                        .put("steps/s", perSecond)
-                        .put("vectors/s", perSecond * batch)
-                        .put("parameters", parameters(spec));
+                        .put("steps/s", steps.median())
+                        .put("vectors/s", steps.median() * batch)
+                        .put("parameters", parameters(spec))
+                        .put("runs (steps/s)", steps.runs());
             }
         }
     }
@@ -132,7 +161,7 @@ public final class LearnerBench {
         }
         int[] next = {0};
         double[] sink = {0};
-        long vectors =
+        Rates vectors =
                 timed(
                         () -> {
                             FeatureVector v = probe.get(next[0]++ % probe.size());
@@ -141,7 +170,8 @@ public final class LearnerBench {
                             }
                         });
         report.row("score 3 models (plain Java, no training)")
-                .put("vectors/s", vectors / settings.seconds());
+                .put("vectors/s", vectors.median())
+                .put("runs (vectors/s)", vectors.runs());
     }
 
     private double endToEnd(int replicas) {
@@ -149,13 +179,13 @@ public final class LearnerBench {
         long[] now = {0};
         try (LocalLearner learner =
                 new LocalLearner(settings.learner(), replicas, 5_000, 0, s -> {})) {
-            long vectors = timed(() -> learner.process(data.next(), now[0]++));
-            double rate = vectors / settings.seconds();
+            Rates vectors = timed(() -> learner.process(data.next(), now[0]++));
             report.row("replicas P=" + replicas + " (score + rules + train + average)")
-                    .put("vectors/s", rate)
+                    .put("vectors/s", vectors.median())
                     .put("rounds", learner.rounds())
-                    .put("round ms", learner.meanRoundNanos() / 1e6);
-            return rate;
+                    .put("round ms", learner.meanRoundNanos() / 1e6)
+                    .put("runs (vectors/s)", vectors.runs());
+            return vectors.median();
         }
     }
 
@@ -166,37 +196,51 @@ public final class LearnerBench {
             for (int i = 0; i < p; i++) {
                 replicas.add(new Replica(settings.learner(), i, p, 0));
             }
-            List<Future<Long>> counts = new ArrayList<>();
+            List<Future<Rates>> counts = new ArrayList<>();
             for (Replica r : replicas) {
                 SyntheticFeatures data = new SyntheticFeatures(10 + r.index(), settings.vehicles());
                 counts.add(pool.submit(() -> timed(() -> r.process(data.next()))));
             }
-            long total = 0;
-            for (Future<Long> c : counts) {
-                total += c.get();
+            double[] total = new double[settings.repeats()];
+            for (Future<Rates> c : counts) {
+                double[] runs = c.get().perSecond();
+                for (int i = 0; i < total.length; i++) {
+                    total[i] += runs[i];
+                }
             }
-            double rate = total / settings.seconds();
+            Rates rates = new Rates(total);
             report.row("replicas P=" + p + " in " + p + " threads (no averaging)")
-                    .put("vectors/s", rate);
-            return rate;
+                    .put("vectors/s", rates.median())
+                    .put("runs (vectors/s)", rates.runs());
+            return rates.median();
         } finally {
             pool.shutdownNow();
             replicas.forEach(Replica::close);
         }
     }
 
-    /** Warms up for a fifth of the time, then runs {@code work} for the set time; returns runs. */
-    private long timed(Runnable work) {
+    /**
+     * Warms up for a fifth of the time, then runs {@code work} for the set time, {@code repeats}
+     * times; returns the rate of each repeat.
+     */
+    private Rates timed(Runnable work) {
         long warm = System.nanoTime() + (long) (settings.seconds() * 2e8);
         while (System.nanoTime() < warm) {
             work.run();
         }
-        long end = System.nanoTime() + (long) (settings.seconds() * 1e9);
-        long n = 0;
-        while (System.nanoTime() < end) {
-            work.run();
-            n++;
+        double[] rates = new double[settings.repeats()];
+        for (int r = 0; r < rates.length; r++) {
+            long start = System.nanoTime();
+            long end = start + (long) (settings.seconds() * 1e9);
+            long n = 0;
+            long now = start;
+            while (now < end) {
+                work.run();
+                n++;
+                now = System.nanoTime();
+            }
+            rates[r] = n / ((now - start) / 1e9);
         }
-        return n;
+        return new Rates(rates);
     }
 }

@@ -44,6 +44,14 @@ public final class BenchLearnerCommand implements Callable<Integer> {
             description = "Vehicles in the synthetic stream (default: ${DEFAULT-VALUE}).")
     int vehicles;
 
+    @Option(
+            names = "--repeats",
+            defaultValue = "3",
+            description =
+                    "Runs of each measurement; the table reports the median"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     Path json;
 
@@ -51,16 +59,14 @@ public final class BenchLearnerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LearnerBench.Settings settings;
         try {
-            if (!(seconds > 0) || vehicles < 1) {
-                throw new IllegalArgumentException("--seconds and --vehicles must be positive");
-            }
             settings =
                     new LearnerBench.Settings(
                             LearnerSettings.defaults()
                                     .withBatchSize(batchSize)
                                     .withDevice(DeviceChoice.parse(device)),
                             seconds,
-                            vehicles);
+                            vehicles,
+                            repeats);
         } catch (IllegalArgumentException e) {
             System.err.println("fleet bench learner: " + e.getMessage());
             return 2;
