@@ -77,6 +77,11 @@ public final class VehicleDynamics {
         return p.emptyMassKg() + s.cargoKg;
     }
 
+    /** Reads this object's fields, so that a step soon after finds them in the cache. */
+    public long prefetch() {
+        return Double.doubleToRawLongBits(nominalCruise + metresPerDegLon);
+    }
+
     /** Advances {@code s} by {@code dt} seconds under the given disturbances. */
     public void step(VehicleState s, Disturbances dist, double dt) {
         s.timeS += dt;

@@ -35,8 +35,6 @@ public final class MissingnessModel {
     /** Simulated second until which each channel is in an outage. */
     private final double[] silentUntilS = new double[SensorModel.COUNT];
 
-    private final boolean[] channelMissing = new boolean[SensorModel.COUNT];
-
     public MissingnessModel(MissingnessConfig config, SplittableRandom rng) {
         this.config = config;
         this.rng = rng;
@@ -50,13 +48,17 @@ public final class MissingnessModel {
                 : sensorOrdinal;
     }
 
+    /** Reads this model's own fields, so that a step soon after finds them in the cache. */
+    public long prefetchModel() {
+        return (silentUntilS == null ? 0 : 1) + (rng == null ? 0 : 2);
+    }
+
     /**
-     * Reads a word from each of this model's arrays (one per cache line of their data), so that a
-     * step soon after finds them in the cache; see {@code VehicleSimulator#prefetch}.
+     * Reads a word from each cache line of this model's outage times (after {@link
+     * #prefetchModel()}), so that a step soon after finds them in the cache.
      */
     public long prefetch() {
-        return Double.doubleToRawLongBits(silentUntilS[0] + silentUntilS[8] + silentUntilS[16])
-                + (channelMissing[0] ? 1 : 0);
+        return Double.doubleToRawLongBits(silentUntilS[0] + silentUntilS[8] + silentUntilS[16]);
     }
 
     /** Whether the whole next message is lost. Draws exactly one number per message. */
@@ -94,10 +96,11 @@ public final class MissingnessModel {
                 double p = config.dropoutRate() + valueDependent(c, s, urbanCanyon);
                 missing = u < burstChance + p;
             }
-            channelMissing[c] = missing;
+            present[c] = !missing;
         }
+        // A channel's leading sensor was written above; the others on its channel follow it.
         for (int i = 0; i < SensorModel.COUNT; i++) {
-            present[i] = !channelMissing[channel(i)];
+            present[i] = present[channel(i)];
         }
     }
 

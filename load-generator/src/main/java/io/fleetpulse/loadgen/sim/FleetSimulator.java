@@ -44,7 +44,7 @@ public final class FleetSimulator {
     private VehicleSimulator last;
     private long lost;
 
-    /** Sum of {@link VehicleSimulator#prefetch()} results, kept only so they are not dropped. */
+    /** Sum of the vehicles' prefetch stages' results, kept only so they are not dropped. */
     private long prefetched;
 
     /**
@@ -71,6 +71,10 @@ public final class FleetSimulator {
         this.groupedOwn = groupOf == null ? null : vehicles(fleet, groupedIndex);
         this.roundOwn = own;
         this.roundIndex = ownIndex;
+        SensorFrame frame = new SensorFrame();
+        for (VehicleSimulator v : own) {
+            v.shareFrame(frame);
+        }
         this.labels = labels;
         this.nanosPerSlot = 1e9 / config.eventsPerSecond();
         this.periodS = config.periodS();
@@ -211,8 +215,15 @@ public final class FleetSimulator {
             }
             simulated++;
             VehicleSimulator v = roundOwn[i];
-            if (i + 1 < roundOwn.length) {
-                prefetched += roundOwn[i + 1].prefetch();
+            VehicleSimulator[] order = roundOwn;
+            if (i + 3 < order.length) {
+                prefetched += order[i + 3].prefetchVehicle();
+            }
+            if (i + 2 < order.length) {
+                prefetched += order[i + 2].prefetchParts();
+            }
+            if (i + 1 < order.length) {
+                prefetched += order[i + 1].prefetchDeep();
             }
             if (v.step(periodS, eventTimeMs(g), labels)) {
                 slot = g;

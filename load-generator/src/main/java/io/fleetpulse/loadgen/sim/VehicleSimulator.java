@@ -50,11 +50,14 @@ public final class VehicleSimulator implements TelemetryMessage {
     private final MapMatching mapMatching;
     private final AnomalyInjector injector;
     private final SplittableRandom noise;
-    private final Disturbances disturbances = new Disturbances();
     private final double lonScale;
-    private final double[] truth = new double[SensorModel.COUNT];
-    private final double[] reading = new double[SensorModel.COUNT];
-    private final boolean[] present = new boolean[SensorModel.COUNT];
+
+    /**
+     * This message's disturbances, truth and readings: the vehicle's own frame until a {@link
+     * FleetSimulator} shares one frame among the vehicles one thread steps.
+     */
+    private SensorFrame frame = new SensorFrame();
+
     private long seq = -1;
     private long eventTimeMs;
 
@@ -127,15 +130,33 @@ public final class VehicleSimulator implements TelemetryMessage {
         }
     }
 
-    /**
-     * Reads a word of each cache line that {@link #step} touches first (state, arrays, route,
-     * parameters, missingness, anomaly injector, map matching) and returns a sum of them, which the
-     * caller keeps so that nothing is optimised away. The fleet's state is far larger than the
-     * caches, so a step otherwise waits for its misses one after another; called for the next
-     * vehicle while the current one steps, the loads go out together and overlap with work. Changes
-     * nothing.
+    /** Steps from now on write into {@code shared}, the frame of the thread that steps this. */
+    void shareFrame(SensorFrame shared) {
+        this.frame = shared;
+    }
+
+    /*
+     * Prefetching. The fleet's state is far larger than the caches, so a step would otherwise wait
+     * for its cache misses one after another: the vehicle, then its state, route and models, then
+     * the route's segment and the models' arrays. The simulator reads ahead in three stages, one
+     * level of that chain each, three, two and one vehicles before the vehicle steps; so the
+     * misses of one stage do not depend on each other and go out together. Each stage returns a
+     * sum of what it read, which the caller keeps so that nothing is optimised away; none changes
+     * anything.
      */
-    long prefetch() {
+
+    /** Prefetch stage 1: the vehicle object itself. */
+    long prefetchVehicle() {
+        return seq
+                + eventTimeMs
+                + Double.doubleToRawLongBits(lonScale + reportedLimitKmh)
+                + (episode == null ? 0 : 1)
+                + (frame == null ? 0 : 2)
+                + (noise == null ? 0 : 4);
+    }
+
+    /** Prefetch stage 2: the objects the vehicle holds (its fields read in stage 1). */
+    long prefetchParts() {
         VehicleState s = state;
         double words =
                 s.lat
@@ -145,20 +166,21 @@ public final class VehicleSimulator implements TelemetryMessage {
                         + s.ambientC
                         + s.odometerKm
                         + s.timeS
-                        + truth[0]
-                        + truth[8]
-                        + truth[16]
-                        + reading[0]
-                        + reading[8]
-                        + reading[16]
-                        + disturbances.fuelLossLph
-                        + route.current().grade()
-                        + params.emptyMassKg();
+                        + params.emptyMassKg()
+                        + params.coldTyreKpa();
         return Double.doubleToRawLongBits(words)
-                + (present[0] ? 1 : 0)
-                + missingness.prefetch()
+                + (route.current() == null ? 0 : 1)
+                + dynamics.prefetch()
+                + missingness.prefetchModel()
                 + injector.prefetch()
-                + mapMatching.prefetch();
+                + mapMatching.prefetch()
+                + vehicleIdUtf8.length
+                + driverIdUtf8.length;
+    }
+
+    /** Prefetch stage 3: what those objects hold (the route's segment, the outage times). */
+    long prefetchDeep() {
+        return Double.doubleToRawLongBits(route.current().grade()) + missingness.prefetch();
     }
 
     /**
@@ -173,6 +195,11 @@ public final class VehicleSimulator implements TelemetryMessage {
         seq++;
         this.eventTimeMs = eventTimeMs;
         VehicleState s = state;
+        SensorFrame f = frame;
+        Disturbances disturbances = f.disturbances;
+        double[] truth = f.truth;
+        double[] reading = f.reading;
+        boolean[] present = f.present;
         if (episode == null) {
             episode = injector.maybeStart(s, route, dt);
         }
@@ -207,7 +234,7 @@ public final class VehicleSimulator implements TelemetryMessage {
         event.setSeq(seq);
         for (Sensor sensor : SENSORS) {
             int i = sensor.ordinal();
-            sensor.set(event, present[i] ? Double.valueOf(reading[i]) : null);
+            sensor.set(event, frame.present[i] ? Double.valueOf(frame.reading[i]) : null);
         }
         ContextReading.ROAD_SPEED_LIMIT.set(
                 event, Double.isNaN(reportedLimitKmh) ? null : Double.valueOf(reportedLimitKmh));
@@ -248,12 +275,12 @@ public final class VehicleSimulator implements TelemetryMessage {
 
     @Override
     public boolean present(int sensor) {
-        return present[sensor];
+        return frame.present[sensor];
     }
 
     @Override
     public double reading(int sensor) {
-        return reading[sensor];
+        return frame.reading[sensor];
     }
 
     @Override
@@ -279,9 +306,12 @@ public final class VehicleSimulator implements TelemetryMessage {
         return params;
     }
 
-    /** The true (noise- and fault-free) value of a sensor in the latest message. */
+    /**
+     * The true (noise- and fault-free) value of a sensor in the latest message; like the readings,
+     * valid until the thread that steps this vehicle steps its next one.
+     */
     public double truth(Sensor sensor) {
-        return truth[sensor.ordinal()];
+        return frame.truth[sensor.ordinal()];
     }
 
     /** The vehicle's physical state after the latest message (read-only use, for tests). */

@@ -12,7 +12,10 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reading a vehicle ahead of its step ({@link VehicleSimulator#prefetch()}) changes nothing. */
+/**
+ * Reading a vehicle ahead of its step ({@link VehicleSimulator#prefetchVehicle()} and the later
+ * stages) changes nothing.
+ */
 class PrefetchTest {
 
     @Test
@@ -30,7 +33,8 @@ class PrefetchTest {
         long sum = 0;
         for (int i = 0; i < 100_000; i++) {
             for (int v = 0; v < config.vehicles(); v += 1 + i % 7) {
-                sum += touched.vehicle(v).prefetch();
+                VehicleSimulator vehicle = touched.vehicle(v);
+                sum += vehicle.prefetchVehicle() + vehicle.prefetchParts() + vehicle.prefetchDeep();
             }
             assertThat(touched.advance()).isEqualTo(plain.advance());
             assertThat(encoder.encode(touched.message()))
