@@ -102,7 +102,7 @@ final class FeatureBench {
         Path checkpoints = workDir.resolve("checkpoints-" + runs);
         ThreadCpu cpu = new ThreadCpu();
         try (CommittedReader<ImputedTelemetry> imputed =
-                new CommittedReader<>(bootstrap, topics.imputed(), null)) {
+                new CommittedReader<>(bootstrap, topics.imputed(), null, false)) {
             long t0 = System.nanoTime();
             cpu.begin();
             try (RunningFeatureJob job =
@@ -163,10 +163,10 @@ final class FeatureBench {
                                         true));
                 CommittedReader<ImputedTelemetry> imputed =
                         new CommittedReader<>(
-                                bootstrap, topics.imputed(), ImputedTelemetry::getEventTime);
+                                bootstrap, topics.imputed(), ImputedTelemetry::getEventTime, true);
                 CommittedReader<FeatureVector> features =
                         new CommittedReader<>(
-                                bootstrap, topics.features(), FeatureVector::getWindowEnd)) {
+                                bootstrap, topics.features(), FeatureVector::getWindowEnd, false)) {
             Thread.sleep(5_000); // let the job start and its source find the partitions
             SimulationConfig sim = simulation(System.currentTimeMillis(), settings.latencyRate());
             log.printf(
@@ -191,6 +191,14 @@ final class FeatureBench {
                             + settings.latencyCheckpointInterval().toMillis() * 2);
             Histogram i = imputed.latencies();
             Histogram f = features.latencies();
+            if (imputed.mismatches() > 0 || (imputed.count() > 0 && imputed.checked() == 0)) {
+                throw new IllegalStateException(
+                        imputed.mismatches()
+                                + " of "
+                                + imputed.checked()
+                                + " checked imputed records carry a timestamp other than their"
+                                + " event time: the latency from record timestamps would be wrong");
+            }
             return new Latency(mice, sent.sent(), i, f);
         }
     }
