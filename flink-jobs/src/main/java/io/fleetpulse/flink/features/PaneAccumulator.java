@@ -31,6 +31,12 @@ public class PaneAccumulator {
     /** The sensors summarised by mean, std, min and max, in FeatureVector order. */
     public static final Sensor[] MAIN = FeatureSchema.MAIN_SENSORS.toArray(new Sensor[0]);
 
+    private static final int[] MAIN_ORDINAL =
+            Arrays.stream(MAIN).mapToInt(Sensor::ordinal).toArray();
+
+    /** Every sensor by ordinal (an array: the hot loops iterate it per event). */
+    private static final Sensor[] SENSORS = Sensor.ALL.toArray(new Sensor[0]);
+
     private static final int S = Sensor.ALL.size();
 
     public int count;
@@ -136,41 +142,50 @@ public class PaneAccumulator {
         boolean inOrder = t >= lastTime;
         count++;
         driverId = e.getDriverId();
-        for (Sensor s : Sensor.ALL) {
-            if (ImputedFields.value(e, s) != null) {
+        // Each sensor's value and flag read once from the record (NaN = missing): the Avro
+        // record's getter is a switch over all its fields returning boxed values.
+        double[] value = new double[S];
+        boolean[] imputed = new boolean[S];
+        for (int j = 0; j < S; j++) {
+            Double v = ImputedFields.value(e, SENSORS[j]);
+            if (v == null) {
+                value[j] = Double.NaN;
+            } else {
+                value[j] = v;
+                imputed[j] = ImputedFields.imputed(e, SENSORS[j]);
                 values++;
-                if (ImputedFields.imputed(e, s)) {
+                if (imputed[j]) {
                     imputedValues++;
                 }
             }
         }
         for (int i = 0; i < MAIN.length; i++) {
-            Double v = ImputedFields.value(e, MAIN[i]);
-            if (v != null) {
+            double v = value[MAIN_ORDINAL[i]];
+            if (!Double.isNaN(v)) {
                 sum[i] += v;
                 sumSq[i] += v * v;
                 min[i] = Math.min(min[i], v);
                 max[i] = Math.max(max[i], v);
             }
         }
-        double speed = or(ImputedFields.value(e, Sensor.SPEED));
-        double accel = or(ImputedFields.value(e, Sensor.ACCELERATION));
-        double rpm = or(ImputedFields.value(e, Sensor.ENGINE_RPM));
-        double fuelRate = or(ImputedFields.value(e, Sensor.FUEL_RATE));
-        double fuelLevel = observed(e, Sensor.FUEL_LEVEL);
-        double brake = or(ImputedFields.value(e, Sensor.BRAKE_PRESSURE));
-        double lat = observed(e, Sensor.LATITUDE);
-        double lon = observed(e, Sensor.LONGITUDE);
-        double odometer = or(ImputedFields.value(e, Sensor.ODOMETER));
-        double pad = or(ImputedFields.value(e, Sensor.BRAKE_PAD));
+        double speed = value[Sensor.SPEED.ordinal()];
+        double accel = value[Sensor.ACCELERATION.ordinal()];
+        double rpm = value[Sensor.ENGINE_RPM.ordinal()];
+        double fuelRate = value[Sensor.FUEL_RATE.ordinal()];
+        double fuelLevel = observed(value, imputed, Sensor.FUEL_LEVEL);
+        double brake = value[Sensor.BRAKE_PRESSURE.ordinal()];
+        double lat = observed(value, imputed, Sensor.LATITUDE);
+        double lon = observed(value, imputed, Sensor.LONGITUDE);
+        double odometer = value[Sensor.ODOMETER.ordinal()];
+        double pad = value[Sensor.BRAKE_PAD.ordinal()];
         // Speed against the posted limit on observed readings only: an imputed speed is a guess
         // from the other sensors, not evidence of speeding.
         double limit = or(ContextReading.ROAD_SPEED_LIMIT.get(e));
-        double measuredSpeed = observed(e, Sensor.SPEED);
+        double measuredSpeed = observed(value, imputed, Sensor.SPEED);
         if (limit > 0 && !Double.isNaN(measuredSpeed)) {
             limitRatioMax = Math.max(limitRatioMax, measuredSpeed / limit);
         }
-        addTrend(t, or(ImputedFields.value(e, Sensor.COOLANT_TEMP)));
+        addTrend(t, value[Sensor.COOLANT_TEMP.ordinal()]);
         if (inOrder) {
             odometerLast = Double.isNaN(odometer) ? odometerLast : odometer;
             padLast = Double.isNaN(pad) ? padLast : pad;
@@ -196,7 +211,7 @@ public class PaneAccumulator {
         }
         if (inOrder) {
             countOnsets(accel);
-            trackRuns(e, t, speed);
+            trackRuns(value, imputed, t, speed);
             lastTime = t;
             prevSpeed = speed;
             prevAccel = accel;
@@ -285,19 +300,15 @@ public class PaneAccumulator {
         }
     }
 
-    private void trackRuns(ImputedTelemetry e, long t, double speed) {
+    private void trackRuns(double[] value, boolean[] imputed, long t, double speed) {
         boolean moving = speed > MOVING_KMH;
-        for (Sensor s : Sensor.ALL) {
-            int j = s.ordinal();
-            Double v = ImputedFields.value(e, s);
+        for (int j = 0; j < S; j++) {
+            Sensor s = SENSORS[j];
+            double v = value[j];
             // Zero is a rest (standstill, pedal released); a reading at the end of the sensor's
             // range is saturation (full load): both repeat legitimately.
             boolean observed =
-                    v != null
-                            && v != 0
-                            && v > s.min()
-                            && v < s.max()
-                            && !ImputedFields.imputed(e, s);
+                    !Double.isNaN(v) && v != 0 && v > s.min() && v < s.max() && !imputed[j];
             if (!observed) {
                 continue;
             }
@@ -513,9 +524,9 @@ public class PaneAccumulator {
     }
 
     /** The sensor's observed reading, NaN if missing or imputed. */
-    private static double observed(ImputedTelemetry e, Sensor s) {
-        Double v = ImputedFields.value(e, s);
-        return v == null || ImputedFields.imputed(e, s) ? Double.NaN : v;
+    private static double observed(double[] value, boolean[] imputed, Sensor s) {
+        int j = s.ordinal();
+        return imputed[j] ? Double.NaN : value[j];
     }
 
     private static double or(Double v) {

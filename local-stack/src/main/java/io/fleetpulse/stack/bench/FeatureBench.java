@@ -34,6 +34,7 @@ final class FeatureBench {
     record Settings(
             int vehicles,
             long events,
+            int warmupRuns,
             int parallelism,
             Duration checkpointInterval,
             double latencyRate,

@@ -46,6 +46,15 @@ public final class FeatureBenchCommand implements Callable<Integer> {
     int repeats;
 
     @Option(
+            names = "--warmup-runs",
+            defaultValue = "1",
+            description =
+                    "Throughput runs per mode before the measured ones, not reported: the first"
+                            + " run of a JVM is cold (JIT, RocksDB, the broker's page cache)"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int warmupRuns;
+
+    @Option(
             names = "--parallelism",
             defaultValue = "2",
             description = "FeatureJob parallelism (default: ${DEFAULT-VALUE}).")
@@ -102,6 +111,12 @@ public final class FeatureBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (repeats < 1 || warmupRuns < 0 || events < 1 || parallelism < 1 || vehicles < 1) {
+            System.err.println(
+                    "fleet bench features: --repeats, --events, --parallelism and --vehicles must"
+                            + " be positive, --warmup-runs zero or more");
+            return 2;
+        }
         Path work =
                 Path.of(
                         System.getProperty("fleet.work.dir", "work"),
@@ -111,6 +126,7 @@ public final class FeatureBenchCommand implements Callable<Integer> {
                 new FeatureBench.Settings(
                         vehicles,
                         events,
+                        warmupRuns,
                         parallelism,
                         checkpointInterval,
                         latencyRate,
@@ -131,6 +147,11 @@ public final class FeatureBenchCommand implements Callable<Integer> {
                             + kafka.bootstrapServers()
                             + ", work dir "
                             + work);
+            for (int w = 0; w < warmupRuns; w++) {
+                System.out.printf("warm-up run %d of %d (not reported)%n", w + 1, warmupRuns);
+                bench.throughput(true, true);
+                bench.throughput(false, true);
+            }
             for (int r = 0; r < repeats; r++) {
                 System.out.printf("throughput run %d of %d%n", r + 1, repeats);
                 on.add(bench.throughput(true, true));

@@ -29,6 +29,7 @@ final class FeatureBenchReport {
                         "FeatureJob: throughput, latency, state (MICE on vs off)");
         r.setting("vehicles", s.vehicles())
                 .setting("events per throughput run", s.events())
+                .setting("warm-up runs per mode (not reported)", s.warmupRuns())
                 .setting("runs per mode", on.size())
                 .setting("parallelism", s.parallelism())
                 .setting("checkpoint interval (throughput)", s.checkpointInterval().toString())
