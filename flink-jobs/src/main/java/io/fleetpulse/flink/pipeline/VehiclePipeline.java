@@ -69,6 +69,12 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
      */
     private static final String IDLE_TIMERS = "user-timers";
 
+    /**
+     * Vehicles brought onto the heap (from keyed state, or new): once per vehicle after a start or
+     * restore, and again only after it went quiet; more means slots are dropped too early.
+     */
+    public static final String SLOT_LOADS_METRIC = "vehicleSlotLoads";
+
     private final MiceConfig miceConfig;
     private final long idleTimeoutMs;
     private final boolean imputationEnabled;
@@ -87,6 +93,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     private transient StreamRecord<FeatureVector> featureRecord;
     private transient Counter duplicates;
     private transient Counter late;
+    private transient Counter slotLoads;
 
     /**
      * @param pane the tumbling window (one pane)
@@ -146,6 +153,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         var metrics = getMetricGroup();
         duplicates = metrics.counter(ImputeTelemetry.DUPLICATES_METRIC);
         late = metrics.counter(ImputeTelemetry.LATE_METRIC);
+        slotLoads = metrics.counter(SLOT_LOADS_METRIC);
         statistics.open(metrics);
     }
 
@@ -318,7 +326,13 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
             return null;
         }
         slots.put(vehicle, slot);
+        slotLoads.inc();
         return slot;
+    }
+
+    /** How many times a vehicle was brought onto the heap (see {@link #SLOT_LOADS_METRIC}). */
+    long slotLoads() {
+        return slotLoads.getCount();
     }
 
     private void markDirty(String vehicle, VehicleSlot slot) {

@@ -233,6 +233,17 @@ class VehiclePipelineTest {
     }
 
     @Test
+    void eachVehicleIsBroughtOntoTheHeapOnceWhileItKeepsReporting() throws Exception {
+        try (var h = pipeline(true)) {
+            h.open();
+            feed(h, drive(), Long.MIN_VALUE);
+            h.processWatermark(Watermark.MAX_WATERMARK);
+            VehiclePipeline operator = (VehiclePipeline) h.getOperator();
+            assertThat(operator.slotLoads()).as("four vehicles, none idle for 10 min").isEqualTo(4);
+        }
+    }
+
+    @Test
     void aRestoredOperatorContinuesWithTheSameOutput() throws Exception {
         List<TelemetryEvent> events = drive();
         Output uninterrupted = runPipeline(events, false);
