@@ -9,8 +9,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -49,8 +48,8 @@ public class SlidingFeatures extends KeyedProcessFunction<String, Pane, FeatureV
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "recent-panes",
-                                        Types.LONG,
-                                        TypeInformation.of(PaneAccumulator.class)));
+                                        LongSerializer.INSTANCE,
+                                        PaneAccumulatorSerializer.INSTANCE));
     }
 
     @Override

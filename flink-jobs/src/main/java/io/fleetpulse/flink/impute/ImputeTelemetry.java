@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -71,7 +70,7 @@ public class ImputeTelemetry extends KeyedProcessFunction<String, TelemetryEvent
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "vehicle", TypeInformation.of(VehicleState.class)));
+                                        "vehicle", VehicleStateSerializer.INSTANCE));
         var metrics = getRuntimeContext().getMetricGroup();
         duplicates = metrics.counter(DUPLICATES_METRIC);
         late = metrics.counter(LATE_METRIC);

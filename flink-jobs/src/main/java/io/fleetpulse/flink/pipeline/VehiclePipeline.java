@@ -6,10 +6,12 @@ import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.flink.dedup.SequenceWindow;
 import io.fleetpulse.flink.features.FeatureSchema;
 import io.fleetpulse.flink.features.PaneAccumulator;
+import io.fleetpulse.flink.features.PaneAccumulatorSerializer;
 import io.fleetpulse.flink.impute.ImputeTelemetry;
 import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.impute.MiceStatistics;
 import io.fleetpulse.flink.impute.VehicleState;
+import io.fleetpulse.flink.impute.VehicleStateSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +21,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -128,12 +129,14 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         super.open();
         vehicleState =
                 getPartitionedState(
-                        new ValueStateDescriptor<>(
-                                "vehicle", TypeInformation.of(VehicleState.class)));
-        TypeInformation<PaneAccumulator> acc = TypeInformation.of(PaneAccumulator.class);
-        openPanes = getPartitionedState(new MapStateDescriptor<>("open-panes", Types.LONG, acc));
+                        new ValueStateDescriptor<>("vehicle", VehicleStateSerializer.INSTANCE));
+        var acc = PaneAccumulatorSerializer.INSTANCE;
+        openPanes =
+                getPartitionedState(
+                        new MapStateDescriptor<>("open-panes", LongSerializer.INSTANCE, acc));
         recentPanes =
-                getPartitionedState(new MapStateDescriptor<>("recent-panes", Types.LONG, acc));
+                getPartitionedState(
+                        new MapStateDescriptor<>("recent-panes", LongSerializer.INSTANCE, acc));
         paneEnds =
                 getInternalTimerService(
                         "pane-ends", VoidNamespaceSerializer.INSTANCE, new OnTimer(this::paneEnd));

@@ -3,14 +3,14 @@ package io.fleetpulse.stack.bench;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.flink.features.PaneAccumulator;
+import io.fleetpulse.flink.features.PaneAccumulatorSerializer;
 import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.impute.TelemetryImputer;
 import io.fleetpulse.flink.impute.VehicleState;
+import io.fleetpulse.flink.impute.VehicleStateSerializer;
 import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import java.io.IOException;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
@@ -40,15 +40,13 @@ final class StateSize {
             ImputedTelemetry imputed = imputer.impute(event, state.memory, 0);
             pane.add(imputed);
         }
-        int vehicleBytes = size(VehicleState.class, state);
-        int paneBytes = size(PaneAccumulator.class, pane);
+        int vehicleBytes = size(VehicleStateSerializer.INSTANCE, state);
+        int paneBytes = size(PaneAccumulatorSerializer.INSTANCE, pane);
         int total = vehicleBytes + paneBytes + slidingPanes * paneBytes;
         return new PerVehicle(vehicleBytes, paneBytes, slidingPanes, total);
     }
 
-    private static <T> int size(Class<T> type, T value) throws IOException {
-        TypeSerializer<T> serializer =
-                TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
+    private static <T> int size(TypeSerializer<T> serializer, T value) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(4096);
         serializer.serialize(value, out);
         return out.length();
