@@ -1,5 +1,6 @@
 package io.fleetpulse.flink;
 
+import io.fleetpulse.flink.state.RewriteHeavyRocksDbOptions;
 import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -11,11 +12,13 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Creates the execution environment of a FleetPulse job: exactly-once checkpoints at the configured
- * interval, RocksDB with incremental checkpoints to the configured directory (retained on cancel,
+ * interval, RocksDB with incremental checkpoints to the configured directory (options for state
+ * that is rewritten at every checkpoint: {@link RewriteHeavyRocksDbOptions}; retained on cancel,
  * and resumed from on the next start, skipping state of operators the job no longer has), object
  * reuse, and — for {@code --local} — a mini cluster whose every server binds 127.0.0.1 with temp
  * files under the project's work directory.
@@ -43,6 +46,11 @@ public final class JobEnvironments {
                             c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
                             c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
                             c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+                            if (!c.contains(RocksDBOptions.OPTIONS_FACTORY)) {
+                                c.set(
+                                        RocksDBOptions.OPTIONS_FACTORY,
+                                        RewriteHeavyRocksDbOptions.class.getName());
+                            }
                             LatestCheckpoint.under(dir)
                                     .ifPresent(
                                             p -> {
