@@ -11,7 +11,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Keyed-state serializer of {@link PaneAccumulator}: every field in a fixed order (the POJO
  * serializer's reflection and boxing cost more than the pane's own statistics at checkpoint time).
  * A field added to the accumulator must be added here too, in a new snapshot version;
- * PaneAccumulatorSerializerTest fails until it is.
+ * StateSerializerTest fails until it is.
  */
 public final class PaneAccumulatorSerializer extends CompactSerializer<PaneAccumulator> {
 

@@ -12,7 +12,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Keyed-state serializer of {@link VehicleState} (imputer memory, sequence window, consistency
  * baseline, last seen, clean-up time) in a fixed field order, written at every checkpoint for every
  * vehicle that reported since the last one. A field added to the state or its parts must be added
- * here too, in a new snapshot version; VehicleStateSerializerTest fails until it is.
+ * here too, in a new snapshot version; StateSerializerTest fails until it is.
  */
 public final class VehicleStateSerializer extends CompactSerializer<VehicleState> {
 
