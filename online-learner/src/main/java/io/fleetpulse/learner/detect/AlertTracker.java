@@ -15,8 +15,10 @@ import java.util.Map;
  * CLEARED record when a window without it arrives after the quiet period, and a rate limit of
  * alerts opened per vehicle and hour. A finding that {@link Finding#needsConfirmation} (a model's
  * score, a fuel-level rule) must be confirmed by a second, disjoint window of the vehicle (a
- * one-window blip is not worth waking anyone); the alert then starts with the first. Plain Java
- * over a {@link VehicleAlerts} state; the Flink function keeps that state per vehicle.
+ * one-window blip is not worth waking anyone); the alert then starts with the first. A window that
+ * overlaps an episode of its kind that already cleared (a 60 s window fires after the 10 s windows
+ * that opened and cleared it) opens nothing, so an alert id (vehicle, kind, start) opens once.
+ * Plain Java over a {@link VehicleAlerts} state; the Flink function keeps that state per vehicle.
  */
 public final class AlertTracker {
 
@@ -53,6 +55,7 @@ public final class AlertTracker {
             if (!byKind.containsKey(a.finding.kind)
                     && w.windowEnd - a.lastSeen >= settings.quietMs()) {
                 state.remove(a);
+                state.ended(a);
                 if (!a.suppressed) {
                     out.add(toAlert(w.vehicleId, a, CLEARED, a.lastSeen, now));
                 }
@@ -60,6 +63,10 @@ public final class AlertTracker {
         }
         long hourAgo = w.windowEnd - HOUR_MS;
         state.recentOpens = Arrays.stream(state.recentOpens).filter(t -> t > hourAgo).toArray();
+        state.ended =
+                Arrays.stream(state.ended)
+                        .filter(e -> e.lastSeen > hourAgo)
+                        .toArray(OpenAlert[]::new);
         if (settings.confirmModelMs() > 0) {
             // A finding waits for the next disjoint window of its own kind: a 60 s window's comes a
             // minute later, after several 10 s windows whose later starts must not expire it.
@@ -74,6 +81,12 @@ public final class AlertTracker {
             if (a != null) {
                 a.lastSeen = Math.max(a.lastSeen, w.windowEnd);
                 a.severity = f.severity().max(Severity.valueOf(a.severity)).name();
+                continue;
+            }
+            OpenAlert ended = state.findEnded(f.kind);
+            if (ended != null && w.windowStart < ended.lastSeen) {
+                // A longer window over an episode that cleared (it fires later than the short ones
+                // that opened and cleared it): its tail, not a new episode.
                 continue;
             }
             long start = w.windowStart;

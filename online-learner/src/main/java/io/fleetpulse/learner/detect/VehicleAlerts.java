@@ -3,8 +3,8 @@ package io.fleetpulse.learner.detect;
 import java.util.Arrays;
 
 /**
- * The alert state of one vehicle: its open alerts (one per kind) and when its recent alerts opened
- * (for the rate limit). A Flink POJO kept as keyed state.
+ * The alert state of one vehicle: its open alerts (one per kind), when its recent alerts opened
+ * (for the rate limit) and the last that cleared of each kind. A Flink POJO kept as keyed state.
  */
 public class VehicleAlerts {
 
@@ -16,7 +16,31 @@ public class VehicleAlerts {
     /** Model findings waiting for confirmation by a later, disjoint window (one per kind). */
     public OpenAlert[] unconfirmed = new OpenAlert[0];
 
+    /**
+     * The last alert of each kind that cleared within the hour: windows that overlap it open
+     * nothing.
+     */
+    public OpenAlert[] ended = new OpenAlert[0];
+
     public VehicleAlerts() {}
+
+    void ended(OpenAlert a) {
+        OpenAlert[] kept =
+                Arrays.stream(ended)
+                        .filter(e -> !e.finding.kind.equals(a.finding.kind))
+                        .toArray(OpenAlert[]::new);
+        ended = Arrays.copyOf(kept, kept.length + 1);
+        ended[kept.length] = a;
+    }
+
+    OpenAlert findEnded(String kind) {
+        for (OpenAlert a : ended) {
+            if (a.finding.kind.equals(kind)) {
+                return a;
+            }
+        }
+        return null;
+    }
 
     OpenAlert find(String kind) {
         for (OpenAlert a : open) {
@@ -46,6 +70,9 @@ public class VehicleAlerts {
     }
 
     public boolean isEmpty() {
-        return open.length == 0 && recentOpens.length == 0 && unconfirmed.length == 0;
+        return open.length == 0
+                && recentOpens.length == 0
+                && unconfirmed.length == 0
+                && ended.length == 0;
     }
 }

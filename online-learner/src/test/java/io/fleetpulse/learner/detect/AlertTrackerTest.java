@@ -280,4 +280,46 @@ class AlertTrackerTest {
                                     .isEqualTo("batteryVoltageVResidualShift");
                         });
     }
+
+    @Test
+    void minuteWindowsOverAnEpisodeThatClearedOpenNoSecondAlertWithItsId() {
+        // Found in CI: an alert opened and cleared on 10 s windows, then a 60 s window over the
+        // same seconds (it fires later), confirmed by a later blip, opened it again with the same
+        // start and id. Windows overlapping a cleared episode of the kind are its tail.
+        AlertTracker tracker = new AlertTracker(SETTINGS);
+        VehicleAlerts state = new VehicleAlerts();
+        List<Alert> out = new ArrayList<>();
+        for (long end = 10; end <= 200; end += 10) {
+            // The 10 s windows ending at 10 s and 20 s, and a blip in the one ending at 80 s (which
+            // would confirm the first minute's finding, disjoint from it).
+            boolean episode = end <= 20 || end == 80;
+            out.addAll(
+                    tracker.onWindow(
+                            state,
+                            episode ? window(end, model("MODEL_ANOMALY")) : window(end),
+                            end));
+            if (end >= 60) {
+                // The minutes that hold the episode: every one starting before it ended.
+                boolean holds = end - 60 < 20;
+                out.addAll(
+                        tracker.onWindow(
+                                state,
+                                holds ? sliding(end, model("MODEL_ANOMALY")) : sliding(end),
+                                end));
+            }
+        }
+        assertThat(out)
+                .extracting(a -> a.getAlertId() + " " + a.getStatus())
+                .containsExactly(
+                        "V1/MODEL_ANOMALY/" + T0 + " OPEN", "V1/MODEL_ANOMALY/" + T0 + " CLEARED");
+
+        // A new episode after it is a new alert, minute windows included.
+        for (long end = 210; end <= 330; end += 10) {
+            out.addAll(tracker.onWindow(state, window(end), end));
+            out.addAll(tracker.onWindow(state, sliding(end, model("MODEL_ANOMALY")), end));
+        }
+        assertThat(out).hasSize(3);
+        assertThat(out.get(2).getStatus()).isEqualTo(AlertTracker.OPEN);
+        assertThat(out.get(2).getStartTime()).isGreaterThanOrEqualTo(T0 + 20_000);
+    }
 }
