@@ -12,7 +12,6 @@ import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.impute.MiceStatistics;
 import io.fleetpulse.flink.impute.VehicleState;
 import io.fleetpulse.flink.impute.VehicleStateSerializer;
-import java.io.BufferedInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,15 +22,8 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
-import org.apache.flink.core.memory.DataInputViewStreamWrapper;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.checkpoint.CheckpointType;
-import org.apache.flink.runtime.state.AbstractKeyedStateBackend;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import org.apache.flink.runtime.state.KeyGroupStatePartitionStreamProvider;
-import org.apache.flink.runtime.state.KeyedStateCheckpointOutputStream;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -50,21 +42,15 @@ import org.apache.flink.util.OutputTag;
  * tumbling panes and the 60 s sliding windows built from them — what {@code ImputeTelemetry}, the
  * window operator, {@code TumblingFeatures} and {@code SlidingFeatures} do as four operators, with
  * the same output. Why one: the hot per-vehicle state (dedup window, imputer memory, open pane)
- * lives on the heap instead of a RocksDB read, (de)serialisation and write of about 2 KB per event,
- * and one event-time timer per pane instead of one per event.
+ * lives on the heap and reaches the keyed state backend once per checkpoint for the vehicles that
+ * changed (the mini-batch pattern), instead of a RocksDB read, (de)serialisation and write of about
+ * 2 KB per event, and one event-time timer per pane instead of one per event.
  *
- * <p>Exactly once and restore: at every checkpoint ({@link #snapshotState}) the vehicles that
- * changed since the previous one are written, state and open panes, into the checkpoint's raw keyed
- * state, by key group ({@link HotVehicleSnapshot}); a vehicle that was written there last time and
- * did not change since goes into keyed state (RocksDB) instead, once. A fleet whose vehicles report
- * every few hundred milliseconds changes almost entirely between two frequent checkpoints, and
- * RocksDB would rewrite, flush and compact all of it every time: the raw stream costs a fraction of
- * that. Closed panes go into keyed state when they close (once per pane); timers are Flink's. On
- * restore the raw key groups of this subtask are read back onto the heap (the newer copy of a
- * vehicle); every other vehicle is loaded from keyed state when it is next touched, so rescaling
- * works as for any keyed state. The MICE statistics are union operator state, merged on restore.
- * Needs timers in the state backend (RocksDB's default): Flink writes heap timers on RocksDB into
- * the same raw stream.
+ * <p>Exactly once and restore: before every checkpoint barrier ({@link #prepareSnapshotPreBarrier})
+ * the changed vehicles are written to keyed state; closed and evicted panes are written when they
+ * change (once per pane); timers are Flink's. After a restore the heap is empty and each vehicle is
+ * loaded from keyed state when it is next touched, so rescaling works as for any keyed state. The
+ * MICE statistics are union operator state, merged on restore.
  *
  * <p>Outputs: imputed telemetry (main), {@link ImputeTelemetry#LATE} and {@link #FEATURES}.
  */
@@ -105,9 +91,6 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     private transient InternalTimerService<VoidNamespace> idleChecks;
     private transient Map<String, VehicleSlot> slots;
     private transient List<String> dirty;
-    private transient List<String> hot;
-    private transient DataOutputSerializer keyGroupBuffer;
-    private transient int restoredHot;
     private transient StreamRecord<FeatureVector> featureRecord;
     private transient Counter duplicates;
     private transient Counter late;
@@ -139,24 +122,6 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         statistics = new MiceStatistics(miceConfig, imputationEnabled, context);
-        slots = new HashMap<>();
-        dirty = new ArrayList<>();
-        hot = new ArrayList<>();
-        for (KeyGroupStatePartitionStreamProvider group : context.getRawKeyedStateInputs()) {
-            // Not closed here: Flink owns the stream, shared by the key groups of one file.
-            var in = new DataInputViewStreamWrapper(new BufferedInputStream(group.getStream()));
-            restoredHot += HotVehicleSnapshot.readKeyGroup(in, group.getKeyGroupId(), slots);
-        }
-        for (Map.Entry<String, VehicleSlot> e : slots.entrySet()) {
-            e.getValue().recentLoaded = false; // its closed panes are read when it is touched
-            markDirty(e.getKey(), e.getValue()); // into the next checkpoint, raw or keyed
-        }
-    }
-
-    /** The raw keyed state is this operator's hot vehicles (see {@link HotVehicleSnapshot}). */
-    @Override
-    protected boolean isUsingCustomRawKeyedState() {
-        return true;
     }
 
     @Override
@@ -185,21 +150,13 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
                         IDLE_TIMERS,
                         VoidNamespaceSerializer.INSTANCE,
                         new OnTimer(this::idleCheck));
-        if (getKeyedStateBackend() instanceof AbstractKeyedStateBackend<?> backend
-                && backend.requiresLegacySynchronousTimerSnapshots(CheckpointType.CHECKPOINT)) {
-            throw new IllegalStateException(
-                    "FeatureJob's per-vehicle operator writes its hot state as raw keyed state,"
-                            + " where Flink would also put heap timers on RocksDB: set"
-                            + " state.backend.rocksdb.timer-service.factory to ROCKSDB (the"
-                            + " default)");
-        }
-        keyGroupBuffer = new DataOutputSerializer(64 * 1024);
+        slots = new HashMap<>();
+        dirty = new ArrayList<>();
         featureRecord = new StreamRecord<>(null);
         var metrics = getMetricGroup();
         duplicates = metrics.counter(ImputeTelemetry.DUPLICATES_METRIC);
         late = metrics.counter(ImputeTelemetry.LATE_METRIC);
         slotLoads = metrics.counter(SLOT_LOADS_METRIC);
-        slotLoads.inc(restoredHot);
         statistics.open(metrics);
     }
 
@@ -236,6 +193,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
             idleChecks.registerEventTimeTimer(VoidNamespace.INSTANCE, state.cleanupAt);
         }
         markDirty(vehicle, slot);
+        slot.stateDirty = true;
         addToPane(slot, imputed, t, watermark);
         output.collect(record.replace(imputed));
     }
@@ -254,6 +212,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
             paneEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, maxTimestamp);
         }
         pane.add(imputed, statistics.lastShifts());
+        slot.markPaneDirty(start);
     }
 
     private void paneEnd(long maxTimestamp) throws Exception {
@@ -311,6 +270,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         VehicleState state = slot.state;
         if (state.lastSeen + idleTimeoutMs <= timestamp) {
             slot.state = null; // gone quiet: forget it
+            slot.stateDirty = false;
             vehicleState.clear();
             if (slot.isEmpty()) {
                 slots.remove(vehicle);
@@ -320,6 +280,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         state.cleanupAt = state.lastSeen + idleTimeoutMs;
         idleChecks.registerEventTimeTimer(VoidNamespace.INSTANCE, state.cleanupAt);
         markDirty(vehicle, slot);
+        slot.stateDirty = true;
     }
 
     private void emitSliding(String vehicle, VehicleSlot slot, long windowEnd, long timestamp) {
@@ -354,12 +315,6 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     private VehicleSlot slot(String vehicle, boolean create) throws Exception {
         VehicleSlot slot = slots.get(vehicle);
         if (slot != null) {
-            if (!slot.recentLoaded) { // restored from raw keyed state, closed panes still keyed
-                for (Map.Entry<Long, PaneAccumulator> e : recentPanes.entries()) {
-                    slot.recent.put(e.getKey(), e.getValue());
-                }
-                slot.recentLoaded = true;
-            }
             return slot;
         }
         slot = new VehicleSlot();
@@ -383,11 +338,6 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         return slotLoads.getCount();
     }
 
-    /** How many vehicles the last checkpoint wrote into its raw keyed state. */
-    int hotVehicles() {
-        return hot.size();
-    }
-
     private void markDirty(String vehicle, VehicleSlot slot) {
         if (!slot.dirty) {
             slot.dirty = true;
@@ -395,74 +345,50 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         }
     }
 
-    /**
-     * Writes the vehicles that changed since the last checkpoint into its raw keyed state, and
-     * those that were there last time but did not change since into keyed state (before the keyed
-     * state backend takes its snapshot, which follows this method).
-     */
+    /** Writes what changed since the last checkpoint to keyed state, before the barrier. */
     @Override
-    public void snapshotState(StateSnapshotContext context) throws Exception {
-        super.snapshotState(context);
-        statistics.snapshot();
-        coolDown();
-        writeHot(context.getRawKeyedOperatorStateOutput());
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        flush();
     }
 
-    /** Vehicles in the last checkpoint's raw state that did not change since: into keyed state. */
-    private void coolDown() throws Exception {
+    void flush() throws Exception {
         Object current = getCurrentKey();
-        for (String vehicle : hot) {
-            VehicleSlot slot = slots.get(vehicle);
-            if (slot == null || !slot.hot || slot.dirty) {
-                continue; // gone, or changed again: stays in the raw state
-            }
-            slot.hot = false;
-            setCurrentKey(vehicle);
-            if (slot.state != null) {
-                vehicleState.update(slot.state);
-            } else {
-                vehicleState.clear();
-            }
-            for (Map.Entry<Long, PaneAccumulator> e : slot.open.entrySet()) {
-                openPanes.put(e.getKey(), e.getValue());
-            }
-        }
-        hot.clear();
-        if (current != null) {
-            setCurrentKey(current);
-        }
-    }
-
-    /** The changed vehicles, by key group, into the raw keyed state; they become {@link #hot}. */
-    private void writeHot(KeyedStateCheckpointOutputStream out) throws Exception {
-        int keyGroups = getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks();
-        Map<Integer, List<String>> byGroup = new HashMap<>();
         for (String vehicle : dirty) {
             VehicleSlot slot = slots.get(vehicle);
             if (slot == null || !slot.dirty) {
                 continue;
             }
-            slot.dirty = false;
-            slot.hot = slot.hasHotState();
-            if (slot.hot) {
-                hot.add(vehicle);
-                byGroup.computeIfAbsent(
-                                KeyGroupRangeAssignment.assignToKeyGroup(vehicle, keyGroups),
-                                g -> new ArrayList<>())
-                        .add(vehicle);
+            setCurrentKey(vehicle);
+            if (slot.stateDirty && slot.state != null) {
+                vehicleState.update(slot.state);
             }
+            flushPane(slot, slot.dirtyPane);
+            for (long start : slot.more) {
+                flushPane(slot, start);
+            }
+            slot.clearDirty();
         }
         dirty.clear();
-        for (int group : out.getKeyGroupList()) {
-            List<String> vehicles = byGroup.getOrDefault(group, List.of());
-            keyGroupBuffer.clear();
-            HotVehicleSnapshot.writeHeader(keyGroupBuffer, vehicles.size());
-            for (String vehicle : vehicles) {
-                HotVehicleSnapshot.writeVehicle(keyGroupBuffer, vehicle, slots.get(vehicle));
-            }
-            out.startNewKeyGroup(group);
-            out.write(keyGroupBuffer.getSharedBuffer(), 0, keyGroupBuffer.length());
+        if (current != null) {
+            setCurrentKey(current);
         }
+    }
+
+    private void flushPane(VehicleSlot slot, long start) throws Exception {
+        if (start == Long.MIN_VALUE) {
+            return;
+        }
+        PaneAccumulator pane = slot.open.get(start);
+        if (pane != null) {
+            openPanes.put(start, pane);
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        statistics.snapshot();
     }
 
     /** Calls back into the operator for one timer service. */

@@ -7,10 +7,8 @@ import java.util.TreeMap;
 /**
  * Everything {@link VehiclePipeline} keeps for one vehicle on the heap: its dedup-and-imputation
  * state (null once cleared after it went quiet), its open tumbling panes (usually one, two around a
- * pane boundary while the watermark lags) and its recent closed panes for the sliding windows. At
- * each checkpoint the state and open panes of a vehicle that changed go into the checkpoint's raw
- * keyed state ({@link HotVehicleSnapshot}); those of a vehicle that stopped changing go into keyed
- * state once. Closed panes go into keyed state when they close.
+ * pane boundary while the watermark lags) and its recent closed panes for the sliding windows. The
+ * keyed state backend holds a copy that is brought up to date at every checkpoint.
  */
 final class VehicleSlot {
 
@@ -18,21 +16,39 @@ final class VehicleSlot {
     final TreeMap<Long, PaneAccumulator> open = new TreeMap<>();
     final TreeMap<Long, PaneAccumulator> recent = new TreeMap<>();
 
-    /** Whether the vehicle is in the operator's dirty list (changed since the last checkpoint). */
+    /** Whether the vehicle is in the operator's dirty list (changed since the last flush). */
     boolean dirty;
 
-    /**
-     * Whether the last checkpoint holds the vehicle's state and open panes in its raw keyed state
-     * (keyed state then holds an older copy, or none).
-     */
-    boolean hot;
+    /** Whether {@link #state} changed since the last flush. */
+    boolean stateDirty;
 
-    /** Whether {@link #recent} was read from keyed state (false after a restore until touched). */
-    boolean recentLoaded = true;
+    /** Start of an open pane changed since the last flush, or Long.MIN_VALUE; see {@link #more}. */
+    long dirtyPane = Long.MIN_VALUE;
 
-    /** Whether there is anything to write for the vehicle at a checkpoint. */
-    boolean hasHotState() {
-        return state != null || !open.isEmpty();
+    /** Further open panes changed since the last flush (rare: events around a pane boundary). */
+    long[] more = new long[0];
+
+    void markPaneDirty(long start) {
+        if (dirtyPane == Long.MIN_VALUE || dirtyPane == start) {
+            dirtyPane = start;
+            return;
+        }
+        for (long s : more) {
+            if (s == start) {
+                return;
+            }
+        }
+        more = java.util.Arrays.copyOf(more, more.length + 1);
+        more[more.length - 1] = start;
+    }
+
+    void clearDirty() {
+        dirty = false;
+        stateDirty = false;
+        dirtyPane = Long.MIN_VALUE;
+        if (more.length > 0) {
+            more = new long[0];
+        }
     }
 
     boolean isEmpty() {

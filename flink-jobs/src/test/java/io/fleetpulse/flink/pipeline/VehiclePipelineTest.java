@@ -22,11 +22,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -108,10 +106,7 @@ class VehiclePipelineTest {
             KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, ImputedTelemetry> h,
             Output into) {
         into.imputed().addAll(h.extractOutputValues());
-        var late = h.getSideOutput(ImputeTelemetry.LATE);
-        if (late != null) {
-            late.forEach(r -> into.late().add(r.getValue().getSeq()));
-        }
+        h.getSideOutput(ImputeTelemetry.LATE).forEach(r -> into.late().add(r.getValue().getSeq()));
         var features = h.getSideOutput(VehiclePipeline.FEATURES);
         if (features != null) {
             features.forEach(r -> put(into.features(), r.getValue()));
@@ -338,134 +333,5 @@ class VehiclePipelineTest {
             checkpoint(h, 2);
             assertThat(h.numKeyedStateEntries()).isZero();
         }
-    }
-
-    /** The index of the first event at or after {@code seconds} past T0. */
-    private static int indexAt(List<TelemetryEvent> events, long seconds) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).getEventTime() >= T0 + seconds * 1000) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no event after " + seconds + " s");
-    }
-
-    @Test
-    void aVehicleThatStopsChangingMovesFromTheRawSnapshotToKeyedStateAndRestoresFromThere()
-            throws Exception {
-        List<TelemetryEvent> events = drive(); // V3 is silent from 40 s to 95 s
-        Output uninterrupted = runPipeline(events, false);
-
-        Output split = newOutput();
-        int first = indexAt(events, 45);
-        int second = indexAt(events, 55);
-        int third = indexAt(events, 63);
-        OperatorSubtaskState snapshot;
-        long watermarkAt;
-        try (var h = pipeline(false)) {
-            h.open();
-            VehiclePipeline operator = (VehiclePipeline) h.getOperator();
-            watermarkAt = feed(h, events.subList(0, first), Long.MIN_VALUE / 2);
-            checkpoint(h, 1);
-            assertThat(operator.hotVehicles()).as("all four changed").isEqualTo(4);
-            watermarkAt = feed(h, events.subList(first, second), watermarkAt);
-            checkpoint(h, 2);
-            assertThat(operator.hotVehicles()).as("V3 went into keyed state").isEqualTo(3);
-            watermarkAt = feed(h, events.subList(second, third), watermarkAt);
-            snapshot = checkpoint(h, 3); // V3 in keyed state only, the others raw
-            collect(h, split);
-        }
-        TelemetryEvent lastOfV3 =
-                events.subList(0, third).stream()
-                        .filter(e -> e.getVehicleId().equals("V3"))
-                        .reduce((a, b) -> b)
-                        .orElseThrow();
-        try (var h = pipeline(false)) {
-            h.initializeState(snapshot);
-            h.open();
-            // V3's dedup window came back from keyed state: a device retry of its last event is
-            // dropped (the restored operator has seen no watermark yet, so it is not late).
-            h.processElement(
-                    new StreamRecord<>(
-                            TelemetryEvent.newBuilder(lastOfV3).build(), lastOfV3.getEventTime()));
-            assertThat(h.extractOutputValues()).isEmpty();
-            feed(h, events.subList(third, events.size()), watermarkAt);
-            h.processWatermark(Watermark.MAX_WATERMARK);
-            collect(h, split);
-        }
-        assertSame(split, uninterrupted);
-    }
-
-    @Test
-    void aCheckpointRestoresIntoMoreSubtasks() throws Exception {
-        List<TelemetryEvent> events = drive();
-        Output uninterrupted = runPipeline(events, false);
-        int maxParallelism = 128;
-        int half = events.size() / 2 + 17; // mid-pane: every vehicle in the raw snapshot
-        Output split = newOutput();
-        OperatorSubtaskState snapshot;
-        long watermarkAt;
-        try (var h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new VehiclePipeline(MICE, IDLE, false, PANE, SLIDING),
-                        TelemetryEvent::getVehicleId,
-                        Types.STRING,
-                        maxParallelism,
-                        1,
-                        0)) {
-            h.open();
-            watermarkAt = feed(h, events.subList(0, half), Long.MIN_VALUE / 2);
-            snapshot = checkpoint(h, 1);
-            collect(h, split);
-        }
-        List<KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, ImputedTelemetry>>
-                subtasks = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                var h =
-                        new KeyedOneInputStreamOperatorTestHarness<>(
-                                new VehiclePipeline(MICE, IDLE, false, PANE, SLIDING),
-                                TelemetryEvent::getVehicleId,
-                                Types.STRING,
-                                maxParallelism,
-                                2,
-                                i);
-                subtasks.add(h);
-                h.initializeState(
-                        AbstractStreamOperatorTestHarness.repartitionOperatorState(
-                                snapshot, maxParallelism, 1, 2, i));
-                h.open();
-            }
-            List<List<TelemetryEvent>> routed = List.of(new ArrayList<>(), new ArrayList<>());
-            for (TelemetryEvent e : events.subList(half, events.size())) {
-                int subtask =
-                        KeyGroupRangeAssignment.assignKeyToParallelOperator(
-                                e.getVehicleId(), maxParallelism, 2);
-                routed.get(subtask).add(e);
-            }
-            assertThat(routed).as("both subtasks own vehicles").allMatch(l -> !l.isEmpty());
-            long max = events.get(events.size() - 1).getEventTime();
-            for (int i = 0; i < 2; i++) {
-                var h = subtasks.get(i);
-                feed(h, routed.get(i), watermarkAt);
-                h.processWatermark(new Watermark(max - LAG_MS));
-                h.processWatermark(Watermark.MAX_WATERMARK);
-                collect(h, split);
-            }
-        } finally {
-            for (var h : subtasks) {
-                h.close();
-            }
-        }
-        // Per vehicle, the same events in the same order; features and late events the same.
-        assertThat(byVehicle(split.imputed())).isEqualTo(byVehicle(uninterrupted.imputed()));
-        assertThat(split.late()).containsExactlyInAnyOrderElementsOf(uninterrupted.late());
-        assertThat(split.features()).isEqualTo(uninterrupted.features());
-    }
-
-    private static Map<String, List<ImputedTelemetry>> byVehicle(List<ImputedTelemetry> events) {
-        Map<String, List<ImputedTelemetry>> out = new TreeMap<>();
-        events.forEach(e -> out.computeIfAbsent(e.getVehicleId(), v -> new ArrayList<>()).add(e));
-        return out;
     }
 }
