@@ -40,7 +40,8 @@ final class FeatureBench {
             double latencyRate,
             Duration latencyDuration,
             Duration latencyCheckpointInterval,
-            Duration allowedLateness) {}
+            Duration allowedLateness,
+            Map<String, String> flinkConf) {}
 
     /** A throughput run. */
     record Throughput(
@@ -116,7 +117,8 @@ final class FeatureBench {
                                     settings.checkpointInterval(),
                                     CATCH_UP_LATENESS,
                                     checkpoints.toUri().toString(),
-                                    fused))) {
+                                    fused,
+                                    settings.flinkConf()))) {
                 long low = (long) (loaded.sent() * 0.1);
                 long high = (long) (loaded.sent() * 0.9);
                 long tLow = waitFor(imputed, low);
@@ -161,7 +163,8 @@ final class FeatureBench {
                                         settings.latencyCheckpointInterval(),
                                         settings.allowedLateness(),
                                         checkpoints.toUri().toString(),
-                                        true));
+                                        true,
+                                        settings.flinkConf()));
                 CommittedReader<ImputedTelemetry> imputed =
                         new CommittedReader<>(
                                 bootstrap, topics.imputed(), ImputedTelemetry::getEventTime, true);
@@ -212,8 +215,10 @@ final class FeatureBench {
             Duration checkpointInterval,
             Duration allowedLateness,
             String checkpointDir,
-            boolean fused) {
+            boolean fused,
+            Map<String, String> flinkConf) {
         var c = RunningFeatureJob.localConfig(bootstrap, topics);
+        flinkConf.forEach(c::setString); // the job's own settings below take precedence
         c.set(FeatureJobOptions.MICE_ENABLED, mice);
         c.set(FeatureJobOptions.PARALLELISM, parallelism);
         c.set(FeatureJobOptions.CHECKPOINT_INTERVAL, checkpointInterval);

@@ -6,6 +6,7 @@ import io.fleetpulse.loadgen.cli.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -106,6 +107,14 @@ public final class FeatureBenchCommand implements Callable<Integer> {
             description = "Skip the live-load latency runs (throughput and state only).")
     boolean noLatency;
 
+    @Option(
+            names = "--flink-conf",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A Flink configuration entry for every run of the job, e.g."
+                            + " execution.checkpointing.unaligned.enabled=true (repeatable).")
+    Map<String, String> flinkConf = new LinkedHashMap<>();
+
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     Path json;
 
@@ -132,7 +141,8 @@ public final class FeatureBenchCommand implements Callable<Integer> {
                         latencyRate,
                         latencyDuration,
                         latencyCheckpointInterval,
-                        allowedLateness);
+                        allowedLateness,
+                        Map.copyOf(flinkConf));
         List<FeatureBench.Throughput> on = new ArrayList<>();
         List<FeatureBench.Throughput> off = new ArrayList<>();
         List<FeatureBench.Throughput> former = new ArrayList<>();

@@ -37,6 +37,7 @@ final class FeatureBenchReport {
                 .setting("latency run", s.latencyDuration().toString())
                 .setting("checkpoint interval (latency)", s.latencyCheckpointInterval().toString())
                 .setting("allowed lateness (watermark delay)", s.allowedLateness().toString())
+                .setting("Flink configuration (--flink-conf)", s.flinkConf().toString())
                 .setting(
                         "state backend",
                         "RocksDB, incremental checkpoints, exactly-once Kafka sinks, read_committed readers");
