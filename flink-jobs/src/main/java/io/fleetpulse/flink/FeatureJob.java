@@ -11,6 +11,9 @@ import io.fleetpulse.flink.features.PaneAggregate;
 import io.fleetpulse.flink.features.SlidingFeatures;
 import io.fleetpulse.flink.features.TumblingFeatures;
 import io.fleetpulse.flink.impute.ImputeTelemetry;
+import io.fleetpulse.flink.kafka.TopicRecord;
+import io.fleetpulse.flink.pipeline.PipelineOutputs;
+import io.fleetpulse.flink.pipeline.TypedOutputs;
 import io.fleetpulse.flink.pipeline.VehiclePipeline;
 import io.fleetpulse.flink.telemetry.RawTelemetry;
 import io.fleetpulse.flink.telemetry.TelemetryWatermarks;
@@ -46,6 +49,8 @@ public final class FeatureJob {
      * statistics, in both graphs, so either restores the other's checkpoints.
      */
     private static final String IMPUTE_UID = "dedup-and-impute";
+
+    private static final String PIPELINE_NAME = "dedup-impute-features";
 
     private final Source<RawTelemetry, ?, ?> source;
     private final FeatureJobSinks sinks;
@@ -90,22 +95,41 @@ public final class FeatureJob {
         }
     }
 
-    /** Dedup, imputation and both windows in one keyed operator ({@link VehiclePipeline}). */
+    /**
+     * Dedup, imputation and both windows in one keyed operator ({@link VehiclePipeline}), its
+     * outputs through the combined sink where there is one, else through one sink each.
+     */
     private void fused(DataStream<TelemetryEvent> valid, Duration tumbling, Duration sliding) {
+        FeatureJobSinks.CombinedSink combined = sinks.combined();
+        if (combined != null) {
+            VehiclePipeline<TopicRecord> pipeline = pipeline(tumbling, sliding, combined.outputs());
+            byVehicle(valid)
+                    .transform(PIPELINE_NAME, pipeline.outputType(), pipeline)
+                    .uid(IMPUTE_UID)
+                    .sinkTo(combined.sink())
+                    .name("pipeline-outputs-sink")
+                    .uid("pipeline-outputs-sink");
+            return;
+        }
+        VehiclePipeline<ImputedTelemetry> pipeline =
+                pipeline(tumbling, sliding, new TypedOutputs());
         SingleOutputStreamOperator<ImputedTelemetry> imputed =
                 byVehicle(valid)
-                        .transform(
-                                "dedup-impute-features",
-                                new AvroTypeInfo<>(ImputedTelemetry.class),
-                                new VehiclePipeline(
-                                        FeatureJobOptions.miceConfig(config),
-                                        config.get(FeatureJobOptions.VEHICLE_IDLE_TIMEOUT),
-                                        config.get(FeatureJobOptions.MICE_ENABLED),
-                                        tumbling,
-                                        sliding))
+                        .transform(PIPELINE_NAME, pipeline.outputType(), pipeline)
                         .uid(IMPUTE_UID);
         sinkImputedAndLate(imputed);
         sinkFeatures(imputed.getSideOutput(VehiclePipeline.FEATURES));
+    }
+
+    private <T> VehiclePipeline<T> pipeline(
+            Duration tumbling, Duration sliding, PipelineOutputs<T> outputs) {
+        return new VehiclePipeline<>(
+                FeatureJobOptions.miceConfig(config),
+                config.get(FeatureJobOptions.VEHICLE_IDLE_TIMEOUT),
+                config.get(FeatureJobOptions.MICE_ENABLED),
+                tumbling,
+                sliding,
+                outputs);
     }
 
     private void sinkImputedAndLate(SingleOutputStreamOperator<ImputedTelemetry> imputed) {

@@ -5,6 +5,8 @@ import io.fleetpulse.avro.FeatureVector;
 import io.fleetpulse.avro.ImputedTelemetry;
 import io.fleetpulse.avro.TelemetryEvent;
 import io.fleetpulse.flink.kafka.ExactlyOnceSinks;
+import io.fleetpulse.flink.kafka.TopicRecord;
+import io.fleetpulse.flink.pipeline.TopicRecordOutputs;
 import io.fleetpulse.ingest.topics.Topics;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.ReadableConfig;
@@ -16,14 +18,34 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param features tumbling and sliding window features
  * @param deadLetters records that failed decoding or validation, with reasons
  * @param late events behind the watermark
+ * @param combined where set, the fused pipeline writes imputed telemetry, features and late events
+ *     through this one sink instead (one Kafka transaction per checkpoint instead of three)
  */
 public record FeatureJobSinks(
         Sink<ImputedTelemetry> imputed,
         Sink<FeatureVector> features,
         Sink<DeadLetter> deadLetters,
-        Sink<TelemetryEvent> late) {
+        Sink<TelemetryEvent> late,
+        CombinedSink combined) {
 
-    /** Exactly-once Kafka sinks to the registry's topics. */
+    /**
+     * One sink for the fused pipeline's three outputs, and how the pipeline serialises them for it.
+     */
+    public record CombinedSink(TopicRecordOutputs outputs, Sink<TopicRecord> sink) {}
+
+    /** A sink per output, no combined sink. */
+    public FeatureJobSinks(
+            Sink<ImputedTelemetry> imputed,
+            Sink<FeatureVector> features,
+            Sink<DeadLetter> deadLetters,
+            Sink<TelemetryEvent> late) {
+        this(imputed, features, deadLetters, late, null);
+    }
+
+    /**
+     * Exactly-once Kafka sinks to the registry's topics; the fused pipeline writes its three
+     * outputs through the combined one, the four-operator graph through one sink each.
+     */
     public static FeatureJobSinks kafka(Topics topics, ReadableConfig config) {
         return new FeatureJobSinks(
                 ExactlyOnceSinks.to(
@@ -49,6 +71,9 @@ public record FeatureJobSinks(
                         TelemetryEvent.class,
                         TelemetryEvent::getVehicleId,
                         "late",
-                        config));
+                        config),
+                new CombinedSink(
+                        new TopicRecordOutputs(topics),
+                        ExactlyOnceSinks.ofTopicRecords("pipeline", config)));
     }
 }

@@ -1,15 +1,12 @@
 package io.fleetpulse.flink.kafka;
 
 import io.fleetpulse.ingest.topics.TopicSpec;
-import io.fleetpulse.ingest.wire.SpecificRecordEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes records to one registry topic, keyed by a string taken from the record (the vehicle id),
@@ -35,14 +32,7 @@ public class AvroRecordSerializer<T extends SpecificRecord>
     @Override
     public void open(
             SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) {
-        SpecificRecordEncoder<T> fast =
-                SpecificRecordEncoder.forSchema(SpecificData.get().getSchema(type));
-        if (fast != null) {
-            values = fast::encode;
-        } else {
-            Serializer<T> generic = io.fleetpulse.ingest.wire.AvroSerde.of(type).serializer();
-            values = v -> generic.serialize(topic, v);
-        }
+        values = AvroValues.encoder(type, topic);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
@@ -52,10 +53,15 @@ import org.apache.flink.util.OutputTag;
  * loaded from keyed state when it is next touched, so rescaling works as for any keyed state. The
  * MICE statistics are union operator state, merged on restore.
  *
- * <p>Outputs: imputed telemetry (main), {@link ImputeTelemetry#LATE} and {@link #FEATURES}.
+ * <p>Outputs: imputed telemetry, late events and features, handed on by a {@link PipelineOutputs}:
+ * typed on the main output, {@link ImputeTelemetry#LATE} and {@link #FEATURES} ({@link #typed}), or
+ * serialised for their topics on the main output, for one transactional sink ({@link
+ * TopicRecordOutputs}).
+ *
+ * @param <OUT> the main output's type
  */
-public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemetry>
-        implements OneInputStreamOperator<TelemetryEvent, ImputedTelemetry> {
+public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
+        implements OneInputStreamOperator<TelemetryEvent, OUT> {
 
     /** Tumbling and sliding window features. */
     public static final OutputTag<FeatureVector> FEATURES =
@@ -81,6 +87,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     private final boolean imputationEnabled;
     private final long paneMs;
     private final long slidingMs;
+    private final PipelineOutputs<OUT> outputs;
 
     private transient MiceStatistics statistics;
     private transient ValueState<VehicleState> vehicleState;
@@ -91,7 +98,6 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
     private transient InternalTimerService<VoidNamespace> idleChecks;
     private transient Map<String, VehicleSlot> slots;
     private transient List<String> dirty;
-    private transient StreamRecord<FeatureVector> featureRecord;
     private transient Counter duplicates;
     private transient Counter late;
     private transient Counter slotLoads;
@@ -100,13 +106,15 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
      * @param pane the tumbling window (one pane)
      * @param sliding the sliding window, a multiple of the pane, sliding by one pane
      * @param imputationEnabled false passes events through with missing sensors left missing
+     * @param outputs how the three kinds of output are handed on
      */
     public VehiclePipeline(
             MiceConfig miceConfig,
             Duration idleTimeout,
             boolean imputationEnabled,
             Duration pane,
-            Duration sliding) {
+            Duration sliding,
+            PipelineOutputs<OUT> outputs) {
         if (sliding.toMillis() % pane.toMillis() != 0 || sliding.compareTo(pane) < 0) {
             throw new IllegalArgumentException(
                     "sliding window " + sliding + " must be a multiple of the pane " + pane);
@@ -116,6 +124,23 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         this.imputationEnabled = imputationEnabled;
         this.paneMs = pane.toMillis();
         this.slidingMs = sliding.toMillis();
+        this.outputs = outputs;
+    }
+
+    /** The pipeline with typed outputs: imputed telemetry (main), late events and features. */
+    public static VehiclePipeline<ImputedTelemetry> typed(
+            MiceConfig miceConfig,
+            Duration idleTimeout,
+            boolean imputationEnabled,
+            Duration pane,
+            Duration sliding) {
+        return new VehiclePipeline<>(
+                miceConfig, idleTimeout, imputationEnabled, pane, sliding, new TypedOutputs());
+    }
+
+    /** The type of the main output. */
+    public TypeInformation<OUT> outputType() {
+        return outputs.type();
     }
 
     @Override
@@ -152,7 +177,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
                         new OnTimer(this::idleCheck));
         slots = new HashMap<>();
         dirty = new ArrayList<>();
-        featureRecord = new StreamRecord<>(null);
+        outputs.open();
         var metrics = getMetricGroup();
         duplicates = metrics.counter(ImputeTelemetry.DUPLICATES_METRIC);
         late = metrics.counter(ImputeTelemetry.LATE_METRIC);
@@ -167,7 +192,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         long watermark = paneEnds.currentWatermark();
         if (t < watermark) {
             late.inc();
-            output.collect(ImputeTelemetry.LATE, record);
+            outputs.late(output, record);
             return;
         }
         String vehicle = (String) getCurrentKey();
@@ -183,7 +208,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         }
         if (verdict == SequenceWindow.Verdict.TOO_OLD) {
             late.inc();
-            output.collect(ImputeTelemetry.LATE, record);
+            outputs.late(output, record);
             return;
         }
         long now = getProcessingTimeService().getCurrentProcessingTime();
@@ -195,7 +220,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         markDirty(vehicle, slot);
         slot.stateDirty = true;
         addToPane(slot, imputed, t, watermark);
-        output.collect(record.replace(imputed));
+        outputs.imputed(output, record, imputed);
     }
 
     /** Adds the event to its pane, unless that pane has fired already (as the window would). */
@@ -307,8 +332,7 @@ public final class VehiclePipeline extends AbstractStreamOperator<ImputedTelemet
         FeatureVector features =
                 FeatureSchema.toFeatures(
                         vehicle, start, end, kind, stats, System.currentTimeMillis());
-        featureRecord.replace(features, timestamp);
-        output.collect(FEATURES, featureRecord);
+        outputs.features(output, features, timestamp);
     }
 
     /** The vehicle's slot: on the heap, else loaded from keyed state, else new (or null). */

@@ -95,6 +95,19 @@ class FeatureJobITCase {
             assertThat(job.running()).isTrue();
             assertThat(countsByWindow(features)).isEqualTo(expected);
             assertThat(features).allSatisfy(f -> assertThat(f.getDistanceKm()).isPositive());
+
+            // An event of the drive's first second arriving after its windows fired: late, and
+            // written in the same transactions as the imputed telemetry and the features.
+            TelemetryEvent straggler =
+                    TelemetryEvent.newBuilder(drive.events.get(0)).setSeq(1_000_000).build();
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                send(producer, topics, List.of(straggler));
+            }
+            List<TelemetryEvent> late =
+                    TopicReader.readUntil(
+                            KAFKA.bootstrapServers(), topics.late(), l -> !l.isEmpty(), WAIT);
+            assertThat(late).containsExactly(straggler);
+            assertThat(job.running()).isTrue();
         }
     }
 

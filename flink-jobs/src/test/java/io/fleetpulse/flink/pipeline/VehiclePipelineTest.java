@@ -80,7 +80,7 @@ class VehiclePipelineTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, ImputedTelemetry>
             pipeline(boolean mice) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new VehiclePipeline(MICE, IDLE, mice, PANE, SLIDING),
+                VehiclePipeline.typed(MICE, IDLE, mice, PANE, SLIDING),
                 TelemetryEvent::getVehicleId,
                 Types.STRING);
     }
@@ -351,7 +351,7 @@ class VehiclePipelineTest {
         long watermarkAt;
         try (var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new VehiclePipeline(MICE, IDLE, false, PANE, SLIDING),
+                        VehiclePipeline.typed(MICE, IDLE, false, PANE, SLIDING),
                         TelemetryEvent::getVehicleId,
                         Types.STRING,
                         maxParallelism,
@@ -368,7 +368,7 @@ class VehiclePipelineTest {
             for (int i = 0; i < 2; i++) {
                 var h =
                         new KeyedOneInputStreamOperatorTestHarness<>(
-                                new VehiclePipeline(MICE, IDLE, false, PANE, SLIDING),
+                                VehiclePipeline.typed(MICE, IDLE, false, PANE, SLIDING),
                                 TelemetryEvent::getVehicleId,
                                 Types.STRING,
                                 maxParallelism,
