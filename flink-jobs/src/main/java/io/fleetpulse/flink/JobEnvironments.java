@@ -17,11 +17,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Creates the execution environment of a FleetPulse job: exactly-once checkpoints at the configured
- * interval, RocksDB with incremental checkpoints to the configured directory (options for state
- * that is rewritten at every checkpoint: {@link RewriteHeavyRocksDbOptions}; retained on cancel,
- * and resumed from on the next start, skipping state of operators the job no longer has), object
- * reuse, and — for {@code --local} — a mini cluster whose every server binds 127.0.0.1 with temp
- * files under the project's work directory.
+ * interval, RocksDB (unless {@code state.backend.type} says otherwise; the changelog state backend
+ * can be switched on with Flink's {@code state.changelog.*} settings) with incremental checkpoints
+ * to the configured directory (options for state that is rewritten at every checkpoint: {@link
+ * RewriteHeavyRocksDbOptions}; retained on cancel, and resumed from on the next start, skipping
+ * state of operators the job no longer has), object reuse, and — for {@code --local} — a mini
+ * cluster whose every server binds 127.0.0.1 with temp files under the project's work directory.
  */
 public final class JobEnvironments {
 
@@ -43,7 +44,9 @@ public final class JobEnvironments {
                 .getOptional(FeatureJobOptions.CHECKPOINT_DIR)
                 .ifPresent(
                         dir -> {
-                            c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+                            if (!c.contains(StateBackendOptions.STATE_BACKEND)) {
+                                c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+                            }
                             c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
                             c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
                             if (!c.contains(RocksDBOptions.OPTIONS_FACTORY)) {
