@@ -16,6 +16,7 @@ import io.fleetpulse.flink.pipeline.PipelineOutputs;
 import io.fleetpulse.flink.pipeline.TypedOutputs;
 import io.fleetpulse.flink.pipeline.VehiclePipeline;
 import io.fleetpulse.flink.telemetry.RawTelemetry;
+import io.fleetpulse.flink.telemetry.TelemetryEventSerializer;
 import io.fleetpulse.flink.telemetry.TelemetryWatermarks;
 import io.fleetpulse.flink.validate.ValidateTelemetry;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class FeatureJob {
 
         SingleOutputStreamOperator<TelemetryEvent> valid =
                 raw.process(ValidateTelemetry.fromConfig(config))
-                        .returns(new AvroTypeInfo<>(TelemetryEvent.class))
+                        .returns(TelemetryEventSerializer.TYPE)
                         .name("validate")
                         .uid("validate");
         valid.getSideOutput(ValidateTelemetry.DEAD_LETTERS)
