@@ -130,6 +130,7 @@ public final class FeatureJob {
                 config.get(FeatureJobOptions.MICE_ENABLED),
                 tumbling,
                 sliding,
+                config.get(FeatureJobOptions.WINDOW_EMIT_SPREAD),
                 outputs);
     }
 

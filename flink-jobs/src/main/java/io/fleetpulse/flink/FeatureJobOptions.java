@@ -90,6 +90,13 @@ public final class FeatureJobOptions {
                     .withDescription(
                             "Sliding feature window size, a multiple of the tumbling size.");
 
+    public static final ConfigOption<Duration> WINDOW_EMIT_SPREAD =
+            ConfigOptions.key("fleet.window.emit-spread")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "Each vehicle's windows fire a fixed share of this (by vehicle id) after the watermark passes their end instead of all vehicles' at once (0, the default: measured, a 1 s or 3 s spread did not lower the event latency p99 and delays features). Shorter than the tumbling window; windows stay aligned.");
+
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
             ConfigOptions.key("fleet.events.allowed-lateness")
                     .durationType()

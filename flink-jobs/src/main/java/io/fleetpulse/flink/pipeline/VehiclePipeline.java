@@ -87,6 +87,7 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
     private final boolean imputationEnabled;
     private final long paneMs;
     private final long slidingMs;
+    private final long spreadMs;
     private final PipelineOutputs<OUT> outputs;
 
     private transient MiceStatistics statistics;
@@ -106,6 +107,9 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
      * @param pane the tumbling window (one pane)
      * @param sliding the sliding window, a multiple of the pane, sliding by one pane
      * @param imputationEnabled false passes events through with missing sensors left missing
+     * @param emitSpread windows of a vehicle fire this vehicle's fixed share of it (0 to {@code
+     *     emitSpread}, by its id's hash) after the watermark passes their end, so the fleet's
+     *     windows do not all fire in one burst; shorter than the pane
      * @param outputs how the three kinds of output are handed on
      */
     public VehiclePipeline(
@@ -114,6 +118,7 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
             boolean imputationEnabled,
             Duration pane,
             Duration sliding,
+            Duration emitSpread,
             PipelineOutputs<OUT> outputs) {
         if (sliding.toMillis() % pane.toMillis() != 0 || sliding.compareTo(pane) < 0) {
             throw new IllegalArgumentException(
@@ -124,10 +129,18 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         this.imputationEnabled = imputationEnabled;
         this.paneMs = pane.toMillis();
         this.slidingMs = sliding.toMillis();
+        if (emitSpread.isNegative() || emitSpread.toMillis() >= pane.toMillis()) {
+            throw new IllegalArgumentException(
+                    "emit spread " + emitSpread + " must be at least 0 and shorter than the pane");
+        }
+        this.spreadMs = emitSpread.toMillis();
         this.outputs = outputs;
     }
 
-    /** The pipeline with typed outputs: imputed telemetry (main), late events and features. */
+    /**
+     * The pipeline with typed outputs (imputed telemetry on the main output, late events and
+     * features on side outputs), every window firing as the watermark passes its end.
+     */
     public static VehiclePipeline<ImputedTelemetry> typed(
             MiceConfig miceConfig,
             Duration idleTimeout,
@@ -135,7 +148,13 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
             Duration pane,
             Duration sliding) {
         return new VehiclePipeline<>(
-                miceConfig, idleTimeout, imputationEnabled, pane, sliding, new TypedOutputs());
+                miceConfig,
+                idleTimeout,
+                imputationEnabled,
+                pane,
+                sliding,
+                Duration.ZERO,
+                new TypedOutputs());
     }
 
     /** The type of the main output. */
@@ -219,12 +238,13 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         }
         markDirty(vehicle, slot);
         slot.stateDirty = true;
-        addToPane(slot, imputed, t, watermark);
+        addToPane(vehicle, slot, imputed, t, watermark);
         outputs.imputed(output, record, imputed);
     }
 
     /** Adds the event to its pane, unless that pane has fired already (as the window would). */
-    private void addToPane(VehicleSlot slot, ImputedTelemetry imputed, long t, long watermark) {
+    private void addToPane(
+            String vehicle, VehicleSlot slot, ImputedTelemetry imputed, long t, long watermark) {
         long start = TimeWindow.getWindowStartWithOffset(t, 0, paneMs);
         long maxTimestamp = start + paneMs - 1;
         if (maxTimestamp <= watermark) {
@@ -234,16 +254,29 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         if (pane == null) {
             pane = new PaneAccumulator();
             slot.open.put(start, pane);
-            paneEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, maxTimestamp);
+            paneEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, maxTimestamp + offset(vehicle));
         }
         pane.add(imputed, statistics.lastShifts());
         slot.markPaneDirty(start);
     }
 
-    private void paneEnd(long maxTimestamp) throws Exception {
+    /**
+     * This vehicle's delay of its window timers behind the windows' ends: 0 to the spread, fixed
+     * per vehicle ({@link String#hashCode} is the same in every JVM, so a restored job agrees).
+     */
+    private long offset(String vehicle) {
+        return spreadMs == 0 ? 0 : Math.floorMod(vehicle.hashCode(), spreadMs);
+    }
+
+    /**
+     * @param timerTime the pane's last instant plus the vehicle's offset (or, in checkpoints of a
+     *     job without a spread, without it: both map back to the same pane)
+     */
+    private void paneEnd(long timerTime) throws Exception {
         String vehicle = (String) getCurrentKey();
         VehicleSlot slot = slot(vehicle, false);
-        long start = maxTimestamp + 1 - paneMs;
+        long start = TimeWindow.getWindowStartWithOffset(timerTime - offset(vehicle), 0, paneMs);
+        long maxTimestamp = start + paneMs - 1;
         PaneAccumulator pane = slot == null ? null : slot.open.remove(start);
         if (pane == null) {
             return;
@@ -260,17 +293,27 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         recentPanes.put(start, pane);
         emitSliding(vehicle, slot, end, maxTimestamp);
         for (long e = end + paneMs; e < start + slidingMs + paneMs; e += paneMs) {
-            slidingEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, e);
+            slidingEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, e + offset(vehicle));
         }
         if (slot.isEmpty()) {
             slots.remove(vehicle);
         }
     }
 
-    private void slidingEnd(long windowEnd) throws Exception {
+    /**
+     * @param timerTime a window end plus the vehicle's offset (or without it, as in paneEnd)
+     */
+    private void slidingEnd(long timerTime) throws Exception {
         String vehicle = (String) getCurrentKey();
+        long windowEnd = Math.floorDiv(timerTime - offset(vehicle) + paneMs - 1, paneMs) * paneMs;
         VehicleSlot slot = slot(vehicle, false);
         if (slot == null) {
+            return;
+        }
+        if (slot.open.containsKey(windowEnd - paneMs)) {
+            // The pane ending here has not fired yet: a timer restored from a job with another
+            // spread came first. The pane's own timer emits this window, and the next sliding
+            // timer evicts what it no longer needs.
             return;
         }
         if (!slot.recent.containsKey(windowEnd - paneMs)) {

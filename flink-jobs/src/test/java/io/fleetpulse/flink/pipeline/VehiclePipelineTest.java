@@ -237,6 +237,76 @@ class VehiclePipelineTest {
         assertSame(fused, former);
     }
 
+    private static KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, ImputedTelemetry>
+            spreadPipeline(boolean mice, Duration spread) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new VehiclePipeline<>(MICE, IDLE, mice, PANE, SLIDING, spread, new TypedOutputs()),
+                TelemetryEvent::getVehicleId,
+                Types.STRING);
+    }
+
+    @Test
+    void spreadWindowsFireEachVehicleItsOffsetAfterTheirEndWithTheSameFeatures() throws Exception {
+        List<TelemetryEvent> events = drive();
+        Output spread = newOutput();
+        try (var h = spreadPipeline(true, Duration.ofSeconds(1))) {
+            h.open();
+            feed(h, events, Long.MIN_VALUE / 2);
+            h.processWatermark(Watermark.MAX_WATERMARK);
+            collect(h, spread);
+        }
+        assertIdentical(spread, runPipeline(events, true));
+
+        // "V0".."V3" hash to offsets 714..717 ms of a 1 s spread: at the pane's end none of them
+        // has fired, 716 ms later the first three have, and V3 a millisecond after that.
+        long paneEnd = T0 + 19_999;
+        try (var h = spreadPipeline(true, Duration.ofSeconds(1))) {
+            h.open();
+            for (TelemetryEvent e : events) {
+                if (e.getEventTime() >= T0 && e.getEventTime() < T0 + 21_000) {
+                    h.processElement(new StreamRecord<>(e, e.getEventTime()));
+                }
+            }
+            h.processWatermark(new Watermark(paneEnd));
+            assertThat(tumblingFired(h, T0 + 10_000)).isEmpty();
+            h.processWatermark(new Watermark(paneEnd + 716));
+            assertThat(tumblingFired(h, T0 + 10_000)).containsExactly("V0", "V1", "V2");
+            h.processWatermark(new Watermark(paneEnd + 717));
+            assertThat(tumblingFired(h, T0 + 10_000)).containsExactly("V0", "V1", "V2", "V3");
+        }
+    }
+
+    @Test
+    void aCheckpointWithoutTheSpreadRestoresIntoAJobWithIt() throws Exception {
+        List<TelemetryEvent> events = drive();
+        Output split = runWithRestore(events, () -> spreadPipeline(false, Duration.ofSeconds(1)));
+        assertIdentical(split, runPipeline(events, false));
+    }
+
+    /** Both runs of the fused operator: the same output, consistency shifts included. */
+    private static void assertIdentical(Output actual, Output expected) {
+        assertThat(actual.imputed()).containsExactlyElementsOf(expected.imputed());
+        assertThat(actual.late()).containsExactlyElementsOf(expected.late());
+        assertThat(actual.features()).containsExactlyEntriesOf(expected.features());
+    }
+
+    /** The vehicles whose tumbling window starting at {@code start} has fired, sorted. */
+    private static List<String> tumblingFired(
+            KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, ImputedTelemetry> h,
+            long start) {
+        var features = h.getSideOutput(VehiclePipeline.FEATURES);
+        if (features == null) {
+            return List.of();
+        }
+        return features.stream()
+                .map(StreamRecord::getValue)
+                .filter(f -> f.getWindowStart() == start)
+                .filter(f -> f.getWindowKind().equals(FeatureSchema.TUMBLING_10S))
+                .map(FeatureVector::getVehicleId)
+                .sorted()
+                .toList();
+    }
+
     @Test
     void eachVehicleIsBroughtOntoTheHeapOnceWhileItKeepsReporting() throws Exception {
         try (var h = pipeline(true)) {
@@ -252,9 +322,23 @@ class VehiclePipelineTest {
     void aRestoredOperatorContinuesWithTheSameOutput() throws Exception {
         List<TelemetryEvent> events = drive();
         Output uninterrupted = runPipeline(events, false);
+        assertSame(runWithRestore(events, () -> pipeline(false)), uninterrupted);
+    }
 
+    /** Creates a test harness (the operator restored in it). */
+    private interface HarnessFactory {
+        KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, ImputedTelemetry> create()
+                throws Exception;
+    }
+
+    /**
+     * Runs the first half of {@code events} (MICE off) up to a checkpoint mid-pane, and the rest in
+     * the operator {@code restored} makes, restored from that checkpoint.
+     */
+    private static Output runWithRestore(List<TelemetryEvent> events, HarnessFactory restored)
+            throws Exception {
         Output split = newOutput();
-        int half = events.size() / 2 + 17; // mid-pane
+        int half = events.size() / 2 + 17; // mid-pane, sliding windows pending
         OperatorSubtaskState snapshot;
         long watermarkAt;
         try (var h = pipeline(false)) {
@@ -263,14 +347,14 @@ class VehiclePipelineTest {
             snapshot = checkpoint(h, 1);
             collect(h, split);
         }
-        try (var h = pipeline(false)) {
+        try (var h = restored.create()) {
             h.initializeState(snapshot);
             h.open();
             feed(h, events.subList(half, events.size()), watermarkAt);
             h.processWatermark(Watermark.MAX_WATERMARK);
             collect(h, split);
         }
-        assertSame(split, uninterrupted);
+        return split;
     }
 
     @Test
