@@ -317,7 +317,9 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
             return;
         }
         if (!slot.recent.containsKey(windowEnd - paneMs)) {
-            emitSliding(vehicle, slot, windowEnd, windowEnd); // the pane ending here was empty
+            // The pane ending here was empty; timestamped, like every window, with its last
+            // instant.
+            emitSliding(vehicle, slot, windowEnd, windowEnd - 1);
         }
         long oldestNeeded = windowEnd - slidingMs + paneMs;
         while (!slot.recent.isEmpty() && slot.recent.firstKey() < oldestNeeded) {

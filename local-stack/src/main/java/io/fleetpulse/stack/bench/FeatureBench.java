@@ -182,7 +182,11 @@ final class FeatureBench {
                                 bootstrap, topics.imputed(), ImputedTelemetry::getEventTime, true);
                 CommittedReader<FeatureVector> features =
                         new CommittedReader<>(
-                                bootstrap, topics.features(), FeatureVector::getWindowEnd, false)) {
+                                bootstrap,
+                                topics.features(),
+                                // the record timestamp: the window's last instant
+                                f -> f.getWindowEnd() - 1,
+                                true)) {
             Thread.sleep(5_000); // let the job start and its source find the partitions
             SimulationConfig sim = simulation(System.currentTimeMillis(), settings.latencyRate());
             log.printf(
@@ -207,15 +211,27 @@ final class FeatureBench {
                             + settings.latencyCheckpointInterval().toMillis() * 2);
             Histogram i = imputed.latencies();
             Histogram f = features.latencies();
-            if (imputed.mismatches() > 0 || (imputed.count() > 0 && imputed.checked() == 0)) {
-                throw new IllegalStateException(
-                        imputed.mismatches()
-                                + " of "
-                                + imputed.checked()
-                                + " checked imputed records carry a timestamp other than their"
-                                + " event time: the latency from record timestamps would be wrong");
-            }
+            checkTimestamps(imputed, "imputed records", "their event time");
+            checkTimestamps(features, "feature vectors", "their window's last instant");
             return new Latency(mice, sent.sent(), i, f);
+        }
+    }
+
+    /**
+     * Fails the run if a sampled record's timestamp was not its reference time: latencies from
+     * record timestamps would be wrong.
+     */
+    private static void checkTimestamps(CommittedReader<?> reader, String what, String reference) {
+        if (reader.mismatches() > 0 || (reader.count() > 0 && reader.checked() == 0)) {
+            throw new IllegalStateException(
+                    reader.mismatches()
+                            + " of "
+                            + reader.checked()
+                            + " checked "
+                            + what
+                            + " carry a timestamp other than "
+                            + reference
+                            + ": the latency from record timestamps would be wrong");
         }
     }
 

@@ -82,7 +82,7 @@ final class FeatureBenchReport {
                         + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                                 .getSystemLoadAverage());
         r.note(
-                "Feature latency is measured from the window's end: a window cannot close before its end plus the watermark delay,"
+                "Feature latency is measured from the window's last instant (its end - 1 ms, the record timestamp; the reader decodes one record in 1,000 to check it): a window cannot close before its end plus the watermark delay,"
                         + " and exactly-once output is readable only after the next checkpoint commits.");
         r.note(
                 String.format(
