@@ -39,6 +39,6 @@ public final class TopicRecord {
 
     @Override
     public String toString() {
-        return "TopicRecord{" + topic + ", " + value.length + " bytes}";
+        return "TopicRecord{" + topic + ", " + (value == null ? 0 : value.length) + " bytes}";
     }
 }
