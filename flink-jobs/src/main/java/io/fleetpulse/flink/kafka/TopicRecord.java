@@ -1,8 +1,5 @@
 package io.fleetpulse.flink.kafka;
 
-import java.util.Arrays;
-import java.util.Objects;
-
 /**
  * One record already serialised for Kafka: its topic, key and value bytes. Lets one operator send
  * several kinds of output through one transactional {@link ExactlyOnceSinks#ofTopicRecords sink}
@@ -22,19 +19,6 @@ public final class TopicRecord {
         this.topic = topic;
         this.key = key;
         this.value = value;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TopicRecord r
-                && Objects.equals(topic, r.topic)
-                && Arrays.equals(key, r.key)
-                && Arrays.equals(value, r.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(topic, Arrays.hashCode(key), Arrays.hashCode(value));
     }
 
     @Override

@@ -54,31 +54,26 @@ public final class TopicRecordOutputs implements PipelineOutputs<TopicRecord> {
             Output<StreamRecord<TopicRecord>> output,
             StreamRecord<TelemetryEvent> in,
             ImputedTelemetry v) {
-        output.collect(
-                in.replace(
-                        new TopicRecord(
-                                imputedTopic, key(v.getVehicleId()), imputedValues.apply(v))));
+        output.collect(in.replace(record(imputedTopic, v.getVehicleId(), imputedValues.apply(v))));
     }
 
     @Override
     public void late(Output<StreamRecord<TopicRecord>> output, StreamRecord<TelemetryEvent> in) {
         TelemetryEvent event = in.getValue();
         output.collect(
-                in.replace(
-                        new TopicRecord(
-                                lateTopic, key(event.getVehicleId()), lateValues.apply(event))));
+                in.replace(record(lateTopic, event.getVehicleId(), lateValues.apply(event))));
     }
 
     @Override
     public void features(
             Output<StreamRecord<TopicRecord>> output, FeatureVector features, long timestamp) {
         TopicRecord r =
-                new TopicRecord(
-                        featuresTopic, key(features.getVehicleId()), featureValues.apply(features));
+                record(featuresTopic, features.getVehicleId(), featureValues.apply(features));
         output.collect(featureRecord.replace(r, timestamp));
     }
 
-    private static byte[] key(String vehicleId) {
-        return vehicleId.getBytes(StandardCharsets.UTF_8);
+    /** A record for {@code topic}, keyed by the vehicle as the typed sinks key it. */
+    private static TopicRecord record(String topic, String vehicleId, byte[] value) {
+        return new TopicRecord(topic, vehicleId.getBytes(StandardCharsets.UTF_8), value);
     }
 }
