@@ -17,12 +17,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -53,6 +57,14 @@ import org.apache.flink.util.OutputTag;
  * loaded from keyed state when it is next touched, so rescaling works as for any keyed state. The
  * MICE statistics are union operator state, merged on restore.
  *
+ * <p>Loading a vehicle reads its panes by point lookups of the pane starts its {@code pane-starts}
+ * state lists, never by iterating its pane maps: a RocksDB iterator seeking a vehicle's prefix
+ * steps over every deleted pane (tombstone) after it until the next live entry, and after a restart
+ * with a gap, when every vehicle's old panes have just been fired and deleted, each seek crossed
+ * the whole column family (a FeatureJob restored into a 10,000-vehicle load stalled for minutes in
+ * {@code RocksIterator.seek}; Flink's own fix, bounded prefix iterators, is not released). A
+ * checkpoint from before that state is indexed once on restore ({@link #PANE_INDEX_MARKER}).
+ *
  * <p>Outputs: imputed telemetry, late events and features, handed on by a {@link PipelineOutputs}:
  * typed on the main output, {@link ImputeTelemetry#LATE} and {@link #FEATURES} ({@link #typed}), or
  * serialised for their topics on the main output, for one transactional sink ({@link
@@ -82,6 +94,21 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
      */
     public static final String SLOT_LOADS_METRIC = "vehicleSlotLoads";
 
+    /**
+     * Union operator state present in every checkpoint whose keyed state has {@code pane-starts};
+     * restored without it, the operator builds that index from the pane maps once, in {@link
+     * #initializeState}.
+     */
+    static final String PANE_INDEX_MARKER = "pane-index";
+
+    private static final MapStateDescriptor<Long, PaneAccumulator> OPEN_PANES =
+            new MapStateDescriptor<>(
+                    "open-panes", LongSerializer.INSTANCE, PaneAccumulatorSerializer.INSTANCE);
+
+    private static final MapStateDescriptor<Long, PaneAccumulator> RECENT_PANES =
+            new MapStateDescriptor<>(
+                    "recent-panes", LongSerializer.INSTANCE, PaneAccumulatorSerializer.INSTANCE);
+
     private final MiceConfig miceConfig;
     private final long idleTimeoutMs;
     private final boolean imputationEnabled;
@@ -94,6 +121,10 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
     private transient ValueState<VehicleState> vehicleState;
     private transient MapState<Long, PaneAccumulator> openPanes;
     private transient MapState<Long, PaneAccumulator> recentPanes;
+
+    /** The vehicle's pane starts: [number of open panes, open starts..., recent starts...]. */
+    private transient ValueState<long[]> paneStarts;
+
     private transient InternalTimerService<VoidNamespace> paneEnds;
     private transient InternalTimerService<VoidNamespace> slidingEnds;
     private transient InternalTimerService<VoidNamespace> idleChecks;
@@ -166,21 +197,53 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         statistics = new MiceStatistics(miceConfig, imputationEnabled, context);
+        vehicleState =
+                getPartitionedState(
+                        new ValueStateDescriptor<>("vehicle", VehicleStateSerializer.INSTANCE));
+        openPanes = getPartitionedState(OPEN_PANES);
+        recentPanes = getPartitionedState(RECENT_PANES);
+        paneStarts =
+                getPartitionedState(
+                        new ValueStateDescriptor<>(
+                                "pane-starts", LongPrimitiveArraySerializer.INSTANCE));
+        ListState<Boolean> marker =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>(PANE_INDEX_MARKER, Types.BOOLEAN));
+        if (context.isRestored() && !marker.get().iterator().hasNext()) {
+            indexPanesOfEveryVehicle();
+        }
+        marker.update(List.of(true));
+    }
+
+    /**
+     * Restored from a checkpoint taken before {@code pane-starts} existed: writes it for every
+     * vehicle with panes (one pass over the keys of each pane map, which only iterates vehicles
+     * that have entries).
+     */
+    private void indexPanesOfEveryVehicle() throws Exception {
+        for (MapStateDescriptor<Long, PaneAccumulator> d : List.of(OPEN_PANES, RECENT_PANES)) {
+            getKeyedStateBackend()
+                    .applyToAllKeys(
+                            VoidNamespace.INSTANCE,
+                            VoidNamespaceSerializer.INSTANCE,
+                            d,
+                            (vehicle, state) -> {
+                                VehicleSlot slot = new VehicleSlot();
+                                for (Map.Entry<Long, PaneAccumulator> e : openPanes.entries()) {
+                                    slot.open.put(e.getKey(), e.getValue());
+                                }
+                                for (Map.Entry<Long, PaneAccumulator> e : recentPanes.entries()) {
+                                    slot.recent.put(e.getKey(), e.getValue());
+                                }
+                                writePaneIndex(slot);
+                            });
+        }
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        vehicleState =
-                getPartitionedState(
-                        new ValueStateDescriptor<>("vehicle", VehicleStateSerializer.INSTANCE));
-        var acc = PaneAccumulatorSerializer.INSTANCE;
-        openPanes =
-                getPartitionedState(
-                        new MapStateDescriptor<>("open-panes", LongSerializer.INSTANCE, acc));
-        recentPanes =
-                getPartitionedState(
-                        new MapStateDescriptor<>("recent-panes", LongSerializer.INSTANCE, acc));
         paneEnds =
                 getInternalTimerService(
                         "pane-ends", VoidNamespaceSerializer.INSTANCE, new OnTimer(this::paneEnd));
@@ -254,6 +317,7 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         if (pane == null) {
             pane = new PaneAccumulator();
             slot.open.put(start, pane);
+            slot.indexDirty = true; // the vehicle is in the dirty list already
             paneEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, maxTimestamp + offset(vehicle));
         }
         pane.add(imputed, statistics.lastShifts());
@@ -291,12 +355,13 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         }
         slot.recent.put(start, pane);
         recentPanes.put(start, pane);
+        markIndexDirty(vehicle, slot);
         emitSliding(vehicle, slot, end, maxTimestamp);
         for (long e = end + paneMs; e < start + slidingMs + paneMs; e += paneMs) {
             slidingEnds.registerEventTimeTimer(VoidNamespace.INSTANCE, e + offset(vehicle));
         }
         if (slot.isEmpty()) {
-            slots.remove(vehicle);
+            forget(vehicle);
         }
     }
 
@@ -324,10 +389,10 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         long oldestNeeded = windowEnd - slidingMs + paneMs;
         while (!slot.recent.isEmpty() && slot.recent.firstKey() < oldestNeeded) {
             recentPanes.remove(slot.recent.pollFirstEntry().getKey());
+            markIndexDirty(vehicle, slot);
         }
         if (slot.isEmpty()) {
-            slots.remove(vehicle);
-            recentPanes.clear();
+            forget(vehicle); // every pane was removed one by one: no clear(), which iterates
         }
     }
 
@@ -343,7 +408,7 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
             slot.stateDirty = false;
             vehicleState.clear();
             if (slot.isEmpty()) {
-                slots.remove(vehicle);
+                forget(vehicle);
             }
             return;
         }
@@ -388,11 +453,16 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
         }
         slot = new VehicleSlot();
         slot.state = vehicleState.value();
-        for (Map.Entry<Long, PaneAccumulator> e : openPanes.entries()) {
-            slot.open.put(e.getKey(), e.getValue());
-        }
-        for (Map.Entry<Long, PaneAccumulator> e : recentPanes.entries()) {
-            slot.recent.put(e.getKey(), e.getValue());
+        long[] starts = paneStarts.value();
+        if (starts != null) {
+            int open = (int) starts[0];
+            for (int i = 1; i < starts.length; i++) {
+                MapState<Long, PaneAccumulator> panes = i <= open ? openPanes : recentPanes;
+                PaneAccumulator pane = panes.get(starts[i]);
+                if (pane != null) { // null: opened and indexed, not yet flushed at the checkpoint
+                    (i <= open ? slot.open : slot.recent).put(starts[i], pane);
+                }
+            }
         }
         if (slot.isEmpty() && !create) {
             return null;
@@ -412,6 +482,36 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
             slot.dirty = true;
             dirty.add(vehicle);
         }
+    }
+
+    /** The vehicle's set of panes changed: its {@code pane-starts} is rewritten at the flush. */
+    private void markIndexDirty(String vehicle, VehicleSlot slot) {
+        markDirty(vehicle, slot);
+        slot.indexDirty = true;
+    }
+
+    /** Drops a vehicle without state or panes from the heap, and its (now empty) pane index. */
+    private void forget(String vehicle) {
+        slots.remove(vehicle);
+        paneStarts.clear();
+    }
+
+    /** Writes the current key's pane starts (the keys of its open and recent panes), or clears. */
+    private void writePaneIndex(VehicleSlot slot) throws Exception {
+        if (slot.open.isEmpty() && slot.recent.isEmpty()) {
+            paneStarts.clear();
+            return;
+        }
+        long[] starts = new long[1 + slot.open.size() + slot.recent.size()];
+        starts[0] = slot.open.size();
+        int i = 1;
+        for (long start : slot.open.keySet()) {
+            starts[i++] = start;
+        }
+        for (long start : slot.recent.keySet()) {
+            starts[i++] = start;
+        }
+        paneStarts.update(starts);
     }
 
     /** Writes what changed since the last checkpoint to keyed state, before the barrier. */
@@ -435,6 +535,9 @@ public final class VehiclePipeline<OUT> extends AbstractStreamOperator<OUT>
             flushPane(slot, slot.dirtyPane);
             for (long start : slot.more) {
                 flushPane(slot, start);
+            }
+            if (slot.indexDirty) {
+                writePaneIndex(slot);
             }
             slot.clearDirty();
         }

@@ -22,6 +22,9 @@ final class VehicleSlot {
     /** Whether {@link #state} changed since the last flush. */
     boolean stateDirty;
 
+    /** Whether the set of open or recent panes changed since the last flush. */
+    boolean indexDirty;
+
     /** Start of an open pane changed since the last flush, or Long.MIN_VALUE; see {@link #more}. */
     long dirtyPane = Long.MIN_VALUE;
 
@@ -45,6 +48,7 @@ final class VehicleSlot {
     void clearDirty() {
         dirty = false;
         stateDirty = false;
+        indexDirty = false;
         dirtyPane = Long.MIN_VALUE;
         if (more.length > 0) {
             more = new long[0];

@@ -14,6 +14,7 @@ import io.fleetpulse.flink.impute.ImputeTelemetry;
 import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.job.TestDrive;
 import io.fleetpulse.ingest.telemetry.Sensor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -325,6 +327,26 @@ class VehiclePipelineTest {
         assertSame(runWithRestore(events, () -> pipeline(false)), uninterrupted);
     }
 
+    /**
+     * A checkpoint taken by the operator before it kept {@code pane-starts} (written once by the
+     * operator of commit 93c6ea0 at the point {@link #runWithRestore} checkpoints, MICE off)
+     * restores with every pane: the operator indexes them on restore.
+     */
+    @Test
+    void aCheckpointFromBeforeThePaneIndexRestoresWithEveryPane() throws Exception {
+        List<TelemetryEvent> events = drive();
+        OperatorSubtaskState legacy =
+                OperatorSnapshotUtil.readStateHandle(
+                        Path.of(
+                                        VehiclePipelineTest.class
+                                                .getResource(
+                                                        "/snapshots/vehicle-pipeline-before-pane-index.snapshot")
+                                                .toURI())
+                                .toString());
+        Output split = runWithRestore(events, () -> pipeline(false), legacy);
+        assertIdentical(split, runPipeline(events, false));
+    }
+
     /** Creates a test harness (the operator restored in it). */
     private interface HarnessFactory {
         KeyedOneInputStreamOperatorTestHarness<String, TelemetryEvent, ImputedTelemetry> create()
@@ -337,6 +359,16 @@ class VehiclePipelineTest {
      */
     private static Output runWithRestore(List<TelemetryEvent> events, HarnessFactory restored)
             throws Exception {
+        return runWithRestore(events, restored, null);
+    }
+
+    /**
+     * As {@link #runWithRestore(List, HarnessFactory)}, restoring {@code checkpoint} instead of the
+     * checkpoint the first half ends with, when it is not null (one taken at the same point).
+     */
+    private static Output runWithRestore(
+            List<TelemetryEvent> events, HarnessFactory restored, OperatorSubtaskState checkpoint)
+            throws Exception {
         Output split = newOutput();
         int half = events.size() / 2 + 17; // mid-pane, sliding windows pending
         OperatorSubtaskState snapshot;
@@ -344,7 +376,7 @@ class VehiclePipelineTest {
         try (var h = pipeline(false)) {
             h.open();
             watermarkAt = feed(h, events.subList(0, half), Long.MIN_VALUE / 2);
-            snapshot = checkpoint(h, 1);
+            snapshot = checkpoint == null ? checkpoint(h, 1) : checkpoint;
             collect(h, split);
         }
         try (var h = restored.create()) {

@@ -87,10 +87,11 @@ final class FeatureBenchReport {
         r.note(
                 String.format(
                         "Keyed state per vehicle: %d B dedup+imputation memory, %d B per pane, %d recent panes kept for sliding windows"
-                                + " plus the open tumbling pane = %,d B; target < %,d B: %s.",
+                                + " plus the open tumbling pane, %d B index of the panes = %,d B; target < %,d B: %s.",
                         state.vehicleState(),
                         state.pane(),
                         state.panesKept(),
+                        state.paneIndex(),
                         state.total(),
                         TARGET_STATE_BYTES,
                         state.total() < TARGET_STATE_BYTES ? "met" : "NOT met"));

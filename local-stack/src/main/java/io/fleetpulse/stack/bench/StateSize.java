@@ -12,17 +12,18 @@ import io.fleetpulse.loadgen.sim.FleetSimulator;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
  * FeatureJob's keyed state for one active vehicle, serialised with the very serializers Flink uses
- * for it: the dedup-and-impute state, the open tumbling pane, and the recent panes the sliding
- * windows keep (one per slide step of the sliding window).
+ * for it: the dedup-and-impute state, the open tumbling pane, the recent panes the sliding windows
+ * keep (one per slide step of the sliding window), and the index of those panes' starts.
  */
 final class StateSize {
 
     /** Bytes per vehicle, by part. */
-    record PerVehicle(int vehicleState, int pane, int panesKept, int total) {}
+    record PerVehicle(int vehicleState, int pane, int panesKept, int paneIndex, int total) {}
 
     private StateSize() {}
 
@@ -42,8 +43,10 @@ final class StateSize {
         }
         int vehicleBytes = size(VehicleStateSerializer.INSTANCE, state);
         int paneBytes = size(PaneAccumulatorSerializer.INSTANCE, pane);
-        int total = vehicleBytes + paneBytes + slidingPanes * paneBytes;
-        return new PerVehicle(vehicleBytes, paneBytes, slidingPanes, total);
+        // pane-starts: the number of open panes, then the open and the recent panes' starts
+        int indexBytes = size(LongPrimitiveArraySerializer.INSTANCE, new long[2 + slidingPanes]);
+        int total = vehicleBytes + paneBytes + slidingPanes * paneBytes + indexBytes;
+        return new PerVehicle(vehicleBytes, paneBytes, slidingPanes, indexBytes, total);
     }
 
     private static <T> int size(TypeSerializer<T> serializer, T value) throws IOException {
