@@ -36,6 +36,11 @@ public record StackLayout(Path workDir) {
         return stackDir().resolve("logs");
     }
 
+    /** The mini-cluster jobs' checkpoints, {@code checkpoints/<job>}. */
+    public Path checkpointsDir() {
+        return stackDir().resolve("checkpoints");
+    }
+
     public Path kafkaDataDir() {
         return stackDir().resolve("kafka");
     }

@@ -3,6 +3,7 @@ package io.fleetpulse.stack;
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.KafkaComponent;
+import io.fleetpulse.stack.flink.FlinkClusterLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -126,7 +127,9 @@ public final class StackManager {
     /**
      * Stops every recorded component that is ours, newest first, and removes the state; with {@code
      * purge} also deletes Kafka's data, the components' data derived from it ({@code
-     * work/stack/data}, e.g. Pinot's) and the logs. Returns the PIDs it stopped.
+     * work/stack/data}, e.g. Pinot's; the Flink jobs' checkpoints and the session cluster's
+     * savepoints, which hold Kafka offsets and transactions of the deleted log) and the logs.
+     * Returns the PIDs it stopped.
      */
     public List<Long> down(boolean purge, PrintStream out) {
         StackState state = StackState.load(layout);
@@ -137,17 +140,19 @@ public final class StackManager {
         stopped.addAll(stop(state.components(), out));
         StackState.delete(layout);
         if (purge) {
-            deleteTree(layout.kafkaDataDir());
-            deleteTree(layout.logsDir());
-            // Components' data derived from Kafka (Pinot's tables) would point past the new log.
-            deleteTree(layout.stackDir().resolve("data"));
+            List<Path> purged =
+                    List.of(
+                            layout.kafkaDataDir(),
+                            // Derived from Kafka, they would point past the new log: Pinot's
+                            // tables, and the Flink jobs' checkpoints and savepoints (source
+                            // offsets, open transactions, state of events that are gone).
+                            layout.stackDir().resolve("data"),
+                            layout.checkpointsDir(),
+                            FlinkClusterLayout.under(layout.workDir()).root(),
+                            layout.logsDir());
+            purged.forEach(StackManager::deleteTree);
             out.println(
-                    "purged "
-                            + layout.kafkaDataDir()
-                            + ", "
-                            + layout.stackDir().resolve("data")
-                            + " and "
-                            + layout.logsDir());
+                    "purged " + String.join(", ", purged.stream().map(Path::toString).toList()));
         }
         return stopped;
     }

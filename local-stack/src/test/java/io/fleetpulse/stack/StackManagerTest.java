@@ -9,14 +9,20 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the manager does without starting anything: port checks and refusing to kill strangers. */
+/**
+ * What the manager does without starting anything: port checks, refusing to kill strangers, and
+ * what {@code down --purge} deletes.
+ */
 class StackManagerTest {
 
     @TempDir Path dir;
@@ -102,5 +108,35 @@ class StackManagerTest {
         assertThat(KafkaComponent.segmentBytes(256L << 20)).isEqualTo(64L << 20);
         assertThat(KafkaComponent.segmentBytes(8L << 30)).isEqualTo(128L << 20);
         assertThat(KafkaComponent.segmentBytes(2L << 20)).isEqualTo(1L << 20);
+    }
+
+    @Test
+    void purgeDeletesKafkasLogAndEverythingDerivedFromItButNotTheServingToken() throws Exception {
+        StackLayout layout = new StackLayout(dir);
+        Path stack = layout.stackDir();
+        List<Path> derived =
+                List.of(
+                        stack.resolve("kafka/meta.properties"),
+                        stack.resolve("data/pinot/zk/version-2"),
+                        stack.resolve("checkpoints/feature-job/0a1b/chk-7/_metadata"),
+                        stack.resolve("flink/savepoints/feature-job/savepoint-1/_metadata"),
+                        stack.resolve("logs/kafka.log"));
+        Path token = stack.resolve("serving/model-serving/token");
+        for (Path f : Stream.concat(derived.stream(), Stream.of(token)).toList()) {
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, "x");
+        }
+
+        manager().down(true, out);
+
+        for (Path f : derived) {
+            assertThat(f).as("purged").doesNotExist();
+        }
+        assertThat(stack.resolve("checkpoints")).doesNotExist();
+        assertThat(stack.resolve("flink")).doesNotExist();
+        assertThat(token).exists();
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("purged")
+                .contains(stack.resolve("checkpoints").toString());
     }
 }

@@ -20,6 +20,11 @@ public record FlinkClusterLayout(Path root) {
         return new FlinkClusterLayout(workDir.resolve("stack").resolve("flink"));
     }
 
+    /** Everything the session cluster keeps: config, checkpoints, savepoints, the job record. */
+    public Path root() {
+        return root;
+    }
+
     public Path confDir() {
         return root.resolve("conf");
     }
