@@ -1,6 +1,7 @@
 package io.fleetpulse.stack;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Set;
  * @param retentionBytes {@code retention.bytes} per partition for every non-compacted topic
  * @param skipped names of components not to start ({@code --no-gateway}, ...)
  * @param startTimeout how long one component may take to become ready
+ * @param checkpointInterval the Flink jobs' checkpoint interval ({@code fleet.checkpoint.interval}:
+ *     exactly-once output becomes readable when a checkpoint completes); {@code null} leaves each
+ *     job's default (5 s)
  */
 public record StackConfig(
         int kafkaPort,
@@ -19,7 +23,8 @@ public record StackConfig(
         int gatewayPort,
         long retentionBytes,
         Set<String> skipped,
-        Duration startTimeout) {
+        Duration startTimeout,
+        Duration checkpointInterval) {
 
     /** Default ports of the contract. */
     public static final int KAFKA_PORT = 19092;
@@ -31,6 +36,9 @@ public record StackConfig(
     public static final long RETENTION_BYTES = 256L * 1024 * 1024;
 
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    /** The option FeatureJob and LearnerJob both read their checkpoint interval from. */
+    public static final String CHECKPOINT_INTERVAL_OPTION = "--fleet.checkpoint.interval";
 
     public StackConfig {
         skipped = Set.copyOf(skipped);
@@ -49,6 +57,31 @@ public record StackConfig(
         if (retentionBytes < 1024 * 1024) {
             throw new IllegalArgumentException("retention must be at least 1 MiB per partition");
         }
+        if (checkpointInterval != null && checkpointInterval.toMillis() < 10) {
+            throw new IllegalArgumentException(
+                    "the checkpoint interval must be at least 10 ms, not " + checkpointInterval);
+        }
+    }
+
+    /** A configuration that leaves the jobs' checkpoint interval at their default. */
+    public StackConfig(
+            int kafkaPort,
+            int controllerPort,
+            int gatewayPort,
+            long retentionBytes,
+            Set<String> skipped,
+            Duration startTimeout) {
+        this(kafkaPort, controllerPort, gatewayPort, retentionBytes, skipped, startTimeout, null);
+    }
+
+    /**
+     * The {@code --fleet.<option> VALUE} program arguments every Flink job of the stack gets on top
+     * of its Kafka and checkpoint directory: empty unless a checkpoint interval was asked for.
+     */
+    public List<String> jobOptions() {
+        return checkpointInterval == null
+                ? List.of()
+                : List.of(CHECKPOINT_INTERVAL_OPTION, checkpointInterval.toMillis() + " ms");
     }
 
     /** Whether the component called {@code name} is to run. */

@@ -7,6 +7,7 @@ import io.fleetpulse.stack.component.GatewayComponent;
 import io.fleetpulse.stack.component.LearnerComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.component.ServingComponent;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -76,6 +77,16 @@ public final class StackOptions {
     @Option(names = "--no-learner", description = "Do not start LearnerJob (models and alerts)")
     boolean noLearner;
 
+    @Option(
+            names = "--checkpoint-interval",
+            converter = DurationParser.class,
+            paramLabel = "DURATION",
+            description =
+                    "Checkpoint interval of the Flink jobs this command starts, e.g. 200ms:"
+                            + " exactly-once output is readable when a checkpoint completes, so"
+                            + " this bounds the latency (default: the jobs' own, 5s)")
+    Duration checkpointInterval;
+
     /**
      * The configuration these options describe.
      *
@@ -88,7 +99,8 @@ public final class StackOptions {
                 gatewayPort,
                 ByteSize.parse(retention),
                 skipped(),
-                StackConfig.START_TIMEOUT);
+                StackConfig.START_TIMEOUT,
+                checkpointInterval);
     }
 
     /** The components the {@code --no-...} switches leave out. */

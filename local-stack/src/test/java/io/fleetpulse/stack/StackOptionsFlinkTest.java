@@ -7,12 +7,16 @@ import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.FlinkClusterComponent;
 import io.fleetpulse.stack.component.FlinkJobsComponent;
 import io.fleetpulse.stack.component.LearnerComponent;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code --flink mini|cluster} picks which Flink components {@code fleet up} starts. */
+/**
+ * {@code --flink mini|cluster} picks which Flink components {@code fleet up} starts; {@code
+ * --checkpoint-interval} reaches both jobs' options.
+ */
 class StackOptionsFlinkTest {
 
     @Command(name = "up")
@@ -55,5 +59,27 @@ class StackOptionsFlinkTest {
         assertThatThrownBy(() -> parse("--flink", "yarn"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mini or cluster");
+    }
+
+    @Test
+    void withoutACheckpointIntervalTheJobsKeepTheirDefault() {
+        assertThat(parse().jobOptions()).isEmpty();
+        assertThat(parse().checkpointInterval()).isNull();
+    }
+
+    @Test
+    void aCheckpointIntervalBecomesBothJobsOption() {
+        StackConfig c = parse("--checkpoint-interval", "200ms");
+        assertThat(c.checkpointInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(c.jobOptions()).containsExactly("--fleet.checkpoint.interval", "200 ms");
+        assertThat(parse("--checkpoint-interval", "PT2S").jobOptions())
+                .containsExactly("--fleet.checkpoint.interval", "2000 ms");
+    }
+
+    @Test
+    void aCheckpointIntervalUnder10MsIsRefused() {
+        assertThatThrownBy(() -> parse("--checkpoint-interval", "5ms"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 10 ms");
     }
 }

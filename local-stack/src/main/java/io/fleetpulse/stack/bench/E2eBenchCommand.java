@@ -5,9 +5,13 @@ import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.stack.BenchCommand;
 import io.fleetpulse.stack.ComponentState;
 import io.fleetpulse.stack.DurationParser;
+import io.fleetpulse.stack.StackConfig;
 import io.fleetpulse.stack.StackManager;
 import io.fleetpulse.stack.StackOptions;
 import io.fleetpulse.stack.StackState;
+import io.fleetpulse.stack.component.FeatureJobComponent;
+import io.fleetpulse.stack.component.FlinkJobsComponent;
+import io.fleetpulse.stack.component.LearnerComponent;
 import io.fleetpulse.stack.component.PinotComponent;
 import io.fleetpulse.stack.observe.KafkaCeiling;
 import java.io.PrintStream;
@@ -42,6 +46,10 @@ import picocli.CommandLine.ParentCommand;
                     + " and raw Kafka's produce+consume rate as the ceiling."
         })
 public final class E2eBenchCommand implements Callable<Integer> {
+
+    /** The stack's Flink job components, which take the checkpoint interval. */
+    private static final List<String> JOBS =
+            List.of(FeatureJobComponent.NAME, LearnerComponent.NAME, FlinkJobsComponent.NAME);
 
     @ParentCommand BenchCommand bench;
 
@@ -103,7 +111,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
         PrintStream out = System.out;
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         StackManager stack = bench.cli().stack();
-        StackManager.UpResult up = stack.up(stackOptions.toConfig(), out);
+        StackConfig config = stackOptions.toConfig();
+        StackManager.UpResult up = stack.up(config, out);
         String bootstrap = stack.bootstrap().orElseThrow();
         try {
             Map<String, Long> pids = new LinkedHashMap<>();
@@ -153,6 +162,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
                     .setting("rates asked", rates.toString())
                     .setting("pinot broker", pinot == null ? "none" : pinot)
                     .setting("stack components", String.join(", ", pids.keySet()))
+                    .setting("checkpoint interval", checkpointSetting(config, up))
                     .setting("load average at start", loadAtStart);
             out.println();
             report.print(out);
@@ -171,5 +181,23 @@ public final class E2eBenchCommand implements Callable<Integer> {
                 stack.stop(up.started(), out);
             }
         }
+    }
+
+    /**
+     * What the report says of the jobs' checkpoint interval: only the jobs this run started got it.
+     */
+    static String checkpointSetting(StackConfig config, StackManager.UpResult up) {
+        String asked =
+                config.checkpointInterval() == null
+                        ? "the jobs' default (5 s)"
+                        : config.checkpointInterval().toMillis() + " ms";
+        List<String> kept =
+                up.alreadyRunning().stream()
+                        .map(ComponentState::name)
+                        .filter(JOBS::contains)
+                        .toList();
+        return kept.isEmpty()
+                ? asked
+                : asked + "; already running, so as they were started: " + String.join(", ", kept);
     }
 }

@@ -8,6 +8,7 @@ import io.fleetpulse.stack.StackException;
 import io.fleetpulse.stack.flink.FlinkArtifacts;
 import io.fleetpulse.stack.flink.FlinkJobsSupervisor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,23 +41,28 @@ public final class FlinkJobsComponent implements StackComponent {
         long offset = Readiness.size(log);
         Process p =
                 ctx.launcher()
-                        .start(
-                                NAME,
-                                HEAP,
-                                FlinkJobsSupervisor.MAIN,
-                                List.of(
-                                        FlinkJobsSupervisor.REST_OPTION,
-                                        cluster.address(),
-                                        FlinkJobsSupervisor.BOOTSTRAP_OPTION,
-                                        ctx.bootstrap(),
-                                        FlinkJobsSupervisor.PROJECT_DIR_OPTION,
-                                        FlinkArtifacts.forWorkDir(ctx.layout().workDir())
-                                                .projectDir()
-                                                .toString()));
+                        .start(NAME, HEAP, FlinkJobsSupervisor.MAIN, supervisorArgs(ctx, cluster));
         ComponentState c =
                 ctx.record(NAME, p, FlinkJobsSupervisor.MAIN, cluster.address(), 0, 0, log);
         Readiness.awaitLogLine(
                 NAME, p, log, offset, FlinkJobsSupervisor.READY, ctx.config().startTimeout());
         return c;
+    }
+
+    /** The supervisor's own options, then the job options it passes on to both jobs. */
+    private static List<String> supervisorArgs(StackContext ctx, ComponentState cluster) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                FlinkJobsSupervisor.REST_OPTION,
+                                cluster.address(),
+                                FlinkJobsSupervisor.BOOTSTRAP_OPTION,
+                                ctx.bootstrap(),
+                                FlinkJobsSupervisor.PROJECT_DIR_OPTION,
+                                FlinkArtifacts.forWorkDir(ctx.layout().workDir())
+                                        .projectDir()
+                                        .toString()));
+        args.addAll(ctx.config().jobOptions());
+        return args;
     }
 }

@@ -5,6 +5,7 @@ import io.fleetpulse.stack.Readiness;
 import io.fleetpulse.stack.StackComponent;
 import io.fleetpulse.stack.StackContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,18 +40,16 @@ abstract class MiniClusterJobComponent implements StackComponent {
         long offset = Readiness.size(log);
         Path checkpoints = ctx.dataDir("checkpoints", name);
         ctx.out().printf("starting %s, checkpoints in %s ...%n", description, checkpoints);
-        Process p =
-                ctx.launcher()
-                        .start(
-                                name,
-                                HEAP,
-                                main,
-                                List.of(
-                                        "--local",
-                                        "--fleet.kafka.bootstrap-servers",
-                                        ctx.bootstrap(),
-                                        "--fleet.checkpoint.dir",
-                                        checkpoints.toUri().toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--local",
+                                "--fleet.kafka.bootstrap-servers",
+                                ctx.bootstrap(),
+                                "--fleet.checkpoint.dir",
+                                checkpoints.toUri().toString()));
+        args.addAll(ctx.config().jobOptions());
+        Process p = ctx.launcher().start(name, HEAP, main, args);
         ComponentState c = ctx.record(name, p, main, "flink mini cluster", 0, 0, log);
         Readiness.awaitLogLine(name, p, log, offset, "READY " + name, ctx.config().startTimeout());
         return c;

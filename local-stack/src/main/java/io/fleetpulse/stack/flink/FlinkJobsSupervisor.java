@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code flink-jobs} process of {@code fleet up --flink cluster}: submits FeatureJob and, where
- * its job jar was built, LearnerJob to the session cluster through the REST API, prints {@value
- * #READY} with their job ids, logs every change of their state, and on SIGTERM ({@code fleet down})
- * stops them with savepoints (cancelling a job whose savepoint fails) before it exits.
+ * its job jar was built, LearnerJob to the session cluster through the REST API (passing every
+ * {@code --fleet.<option> VALUE} pair it was given on to both jobs), prints {@value #READY} with
+ * their job ids, logs every change of their state, and on SIGTERM ({@code fleet down}) stops them
+ * with savepoints (cancelling a job whose savepoint fails) before it exits.
  */
 public final class FlinkJobsSupervisor {
 
@@ -25,6 +26,9 @@ public final class FlinkJobsSupervisor {
     public static final String REST_OPTION = "--rest";
     public static final String BOOTSTRAP_OPTION = "--bootstrap-server";
     public static final String PROJECT_DIR_OPTION = "--project-dir";
+
+    /** Options with this prefix are the jobs' own, passed on to both. */
+    private static final String JOB_OPTION_PREFIX = "--fleet.";
 
     /** Below the stack's stop grace (30 s) so a failed savepoint still leaves time to cancel. */
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(20);
@@ -41,11 +45,12 @@ public final class FlinkJobsSupervisor {
         FlinkArtifacts artifacts = new FlinkArtifacts(Path.of(opts.get(PROJECT_DIR_OPTION)));
         ClusterJobs jobs = new ClusterJobs(FlinkClusterLayout.under(stack.workDir()), rest);
         String bootstrap = opts.get(BOOTSTRAP_OPTION);
+        String[] jobOptions = jobOptions(args);
 
         List<ClusterJob> wanted = new ArrayList<>();
-        wanted.add(ClusterJob.featureJob(artifacts, bootstrap));
+        wanted.add(ClusterJob.featureJob(artifacts, bootstrap, jobOptions));
         try {
-            wanted.add(ClusterJob.learnerJob(artifacts, bootstrap));
+            wanted.add(ClusterJob.learnerJob(artifacts, bootstrap, jobOptions));
         } catch (StackException e) {
             out.println("note: running FeatureJob only: " + e.getMessage());
         }
@@ -86,6 +91,18 @@ public final class FlinkJobsSupervisor {
                 }
             }
         }
+    }
+
+    /** The {@code --fleet.<option> VALUE} pairs among {@code args}, in their order. */
+    static String[] jobOptions(String[] args) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].startsWith(JOB_OPTION_PREFIX)) {
+                pairs.add(args[i]);
+                pairs.add(args[i + 1]);
+            }
+        }
+        return pairs.toArray(String[]::new);
     }
 
     private static Map<String, String> options(String[] args) {

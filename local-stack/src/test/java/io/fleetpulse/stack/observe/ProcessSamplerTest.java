@@ -42,4 +42,45 @@ class ProcessSamplerTest {
         assertThat(second.get("self").cpuPercent()).isCloseTo(expected, within(expected * 0.2 + 5));
         assertThat(sink).isPositive();
     }
+
+    @Test
+    void aProcessCountsWithItsChildren() throws Exception {
+        Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try {
+            ProcessSampler sampler = new ProcessSampler();
+            Map<String, Long> pids = Map.of("tree", ProcessHandle.current().pid());
+            assertThat(sampler.sample(pids).get("tree").processes()).isGreaterThanOrEqualTo(2);
+            long wall0 = System.nanoTime();
+            long child0 = ProcessSampler.cpuTicks(child.pid()).orElseThrow();
+            // Let the child burn at least 300 ms of CPU (however long that takes).
+            while (ProcessSampler.cpuTicks(child.pid()).orElseThrow() - child0 < 30) {
+                Thread.sleep(20);
+            }
+            long childTicks = ProcessSampler.cpuTicks(child.pid()).orElseThrow() - child0;
+            ProcessSampler.Sample tree = sampler.sample(pids).get("tree");
+            double childShare = 100.0 * childTicks / 100.0 / ((System.nanoTime() - wall0) / 1e9);
+
+            assertThat(tree.processes()).isGreaterThanOrEqualTo(2);
+            assertThat(tree.cpuPercent())
+                    .as("the tree's CPU includes the busy child's")
+                    .isGreaterThanOrEqualTo(childShare * 0.8);
+            assertThat(tree.rssBytes())
+                    .isGreaterThan(ProcessSampler.rssBytes(child.pid()).orElseThrow());
+
+            Map<String, ProcessSampler.Sample> apart =
+                    new ProcessSampler()
+                            .sample(
+                                    Map.of(
+                                            "tree",
+                                            ProcessHandle.current().pid(),
+                                            "child",
+                                            child.pid()));
+            assertThat(apart.get("tree").processes())
+                    .as("a child sampled under its own name counts there only")
+                    .isEqualTo(tree.processes() - 1);
+            assertThat(apart.get("child").processes()).isEqualTo(1);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
 }
