@@ -13,10 +13,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -91,6 +93,29 @@ public final class KafkaInspector implements AutoCloseable {
                 .mapToLong(TopicInfo::endOffsets)
                 .findFirst()
                 .orElse(-1);
+    }
+
+    /**
+     * Sum of the last stable offsets of one topic's partitions: how far a {@code read_committed}
+     * consumer can read (records of committed transactions, and one commit marker per partition and
+     * transaction); 0 if it does not exist.
+     */
+    public long committedEndOffsets(String topic) {
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        topics(List.of(topic))
+                .forEach(
+                        t -> {
+                            for (int p = 0; p < t.partitions(); p++) {
+                                wanted.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                            }
+                        });
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        ListOffsetsOptions committed = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+        return get(admin.listOffsets(wanted, committed).all()).values().stream()
+                .mapToLong(ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     /** Lag of every consumer group (end offset minus committed offset, summed), by group name. */

@@ -19,7 +19,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What status and the demo line read from a real broker: end offsets and consumer-group lag. */
+/**
+ * What status, the demo line and {@code fleet bench e2e} read from a real broker: end offsets,
+ * committed (last stable) end offsets and consumer-group lag.
+ */
 class KafkaInspectorITCase {
 
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -63,6 +66,45 @@ class KafkaInspectorITCase {
                             new KafkaInspector.TopicInfo(
                                     topics.raw().name(), topics.raw().partitions(), 0));
             assertThat(inspector.groupLags()).contains(new KafkaInspector.GroupLag(group, 6, 1));
+        }
+    }
+
+    @Test
+    void committedEndOffsetsStopAtAnOpenTransaction() throws Exception {
+        Topics topics = KAFKA.freshTopics();
+        String imputed = topics.imputed().name();
+        try (KafkaProducer<String, String> producer =
+                        new KafkaProducer<>(
+                                Map.of(
+                                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        KAFKA.bootstrapServers(),
+                                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                        "inspector-test-" + topics.prefix()),
+                                new StringSerializer(),
+                                new StringSerializer());
+                KafkaInspector inspector = new KafkaInspector(KAFKA.bootstrapServers())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(imputed, 0, "k", "v" + i));
+            }
+            producer.commitTransaction();
+            assertThat(inspector.committedEndOffsets(imputed))
+                    .as("5 records and the commit marker")
+                    .isEqualTo(6);
+
+            producer.beginTransaction();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(imputed, 0, "k", "open" + i));
+            }
+            producer.flush();
+            assertThat(inspector.endOffsets(imputed)).isEqualTo(9);
+            assertThat(inspector.committedEndOffsets(imputed))
+                    .as("an open transaction's records are not readable yet")
+                    .isEqualTo(6);
+            producer.commitTransaction();
+            assertThat(inspector.committedEndOffsets(imputed)).isEqualTo(10);
+            assertThat(inspector.committedEndOffsets("no-such-topic")).isZero();
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.Map;
  * @param seconds since the load started
  * @param measured false during warm-up
  * @param offered events/s the broker acknowledged from the simulator
- * @param processed imputed events/s readable downstream (read_committed)
+ * @param processed imputed events/s made readable downstream: growth of the imputed topic's last
+ *     stable offsets (what a read_committed consumer can read; commit markers, one per partition
+ *     and checkpoint, included)
  * @param lag consumer lag per consumer group, records
  */
 public record E2eSample(
