@@ -58,7 +58,15 @@ public final class VehicleSimulator implements TelemetryMessage {
      */
     private SensorFrame frame = new SensorFrame();
 
-    private long seq = -1;
+    /**
+     * The last message's sequence number. A vehicle counts on from its run's start time in ms, as a
+     * device keeps its counter across restarts: a simulator started later (the next step of {@code
+     * fleet bench e2e}, a second {@code fleet demo}) never repeats numbers an earlier run sent for
+     * the same vehicle, which FeatureJob would drop as retried duplicates, as long as a vehicle
+     * sends fewer than 1,000 messages a second.
+     */
+    private long seq;
+
     private long eventTimeMs;
 
     /**
@@ -72,6 +80,7 @@ public final class VehicleSimulator implements TelemetryMessage {
             String vehicleId, String driverId, SimulationConfig config, SplittableRandom root) {
         this.vehicleId = vehicleId;
         this.driverId = driverId;
+        this.seq = config.startEpochMs() - 1;
         this.vehicleIdUtf8 = vehicleId.getBytes(StandardCharsets.UTF_8);
         this.driverIdUtf8 = driverId.getBytes(StandardCharsets.UTF_8);
         SplittableRandom physics = root.split();

@@ -92,7 +92,8 @@ class FleetSimulatorTest {
             assertThat(e.getVehicleId()).isEqualTo(String.format("V%05d", i % 200));
             assertThat(e.getDriverId()).isEqualTo(String.format("D%05d", i % 200));
             Long before = lastSeq.put(e.getVehicleId(), e.getSeq());
-            assertThat(e.getSeq()).isEqualTo(before == null ? 0 : before + 1);
+            // Each vehicle counts on from the start time (ms), one per message.
+            assertThat(e.getSeq()).isEqualTo(before == null ? START : before + 1);
         }
     }
 
