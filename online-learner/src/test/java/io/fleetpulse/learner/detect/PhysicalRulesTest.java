@@ -194,7 +194,25 @@ class PhysicalRulesTest {
         v.setDistanceKm(70.0 * 9 / 3600);
         v.setOverLimitSeconds(seconds);
         v.setSpeedLimitRatioMax(ratio);
+        v.setEventCount(10); // 1 Hz
         return v;
+    }
+
+    @Test
+    void oneReadingOverTheLimitIsNoSpeedingHoweverLongTheVehicleWaitsToReportAgain() {
+        // Every 5 s (0.2 Hz): one reading at 1.4 x the limit counts 5 s over it.
+        FeatureVector sparse = overTheLimit(5, 1.4);
+        sparse.setEventCount(2);
+        assertThat(rules.check(sparse, 7)).isEmpty();
+        // Three such readings in a minute are.
+        FeatureVector minute = overTheLimit(15, 1.4);
+        minute.setWindowEnd(60_000L);
+        minute.setLastEventTime(55_000L);
+        minute.setEventCount(12);
+        minute.setDistanceKm(70.0 * 55 / 3600); // the odometer agrees with a minute's speed
+        assertThat(only(minute).kind).isEqualTo(PhysicalRules.OVER_SPEEDING);
+        // At 1 Hz five readings over the limit are five seconds: speeding, as before.
+        assertThat(only(overTheLimit(5, 1.4)).kind).isEqualTo(PhysicalRules.OVER_SPEEDING);
     }
 
     @Test
