@@ -89,9 +89,12 @@ class KafkaInspectorITCase {
                 producer.send(new ProducerRecord<>(imputed, 0, "k", "v" + i));
             }
             producer.commitTransaction();
-            assertThat(inspector.committedEndOffsets(imputed))
-                    .as("5 records and the commit marker")
-                    .isEqualTo(6);
+            // The coordinator writes the commit marker after commitTransaction returns.
+            Await.until(
+                    "5 records and the commit marker readable",
+                    Duration.ofSeconds(30),
+                    () -> inspector.committedEndOffsets(imputed) == 6,
+                    () -> "last stable offset " + inspector.committedEndOffsets(imputed));
 
             producer.beginTransaction();
             for (int i = 0; i < 3; i++) {
@@ -103,7 +106,11 @@ class KafkaInspectorITCase {
                     .as("an open transaction's records are not readable yet")
                     .isEqualTo(6);
             producer.commitTransaction();
-            assertThat(inspector.committedEndOffsets(imputed)).isEqualTo(10);
+            Await.until(
+                    "the second transaction readable",
+                    Duration.ofSeconds(30),
+                    () -> inspector.committedEndOffsets(imputed) == 10,
+                    () -> "last stable offset " + inspector.committedEndOffsets(imputed));
             assertThat(inspector.committedEndOffsets("no-such-topic")).isZero();
         }
     }
