@@ -89,12 +89,7 @@ class KafkaInspectorITCase {
                 producer.send(new ProducerRecord<>(imputed, 0, "k", "v" + i));
             }
             producer.commitTransaction();
-            // The coordinator writes the commit marker after commitTransaction returns.
-            Await.until(
-                    "5 records and the commit marker readable",
-                    Duration.ofSeconds(30),
-                    () -> inspector.committedEndOffsets(imputed) == 6,
-                    () -> "last stable offset " + inspector.committedEndOffsets(imputed));
+            awaitReadable(inspector, imputed, 6); // 5 records and the commit marker
 
             producer.beginTransaction();
             for (int i = 0; i < 3; i++) {
@@ -106,13 +101,19 @@ class KafkaInspectorITCase {
                     .as("an open transaction's records are not readable yet")
                     .isEqualTo(6);
             producer.commitTransaction();
-            Await.until(
-                    "the second transaction readable",
-                    Duration.ofSeconds(30),
-                    () -> inspector.committedEndOffsets(imputed) == 10,
-                    () -> "last stable offset " + inspector.committedEndOffsets(imputed));
+            awaitReadable(inspector, imputed, 10);
             assertThat(inspector.committedEndOffsets("no-such-topic")).isZero();
         }
+    }
+
+    /** The coordinator writes a commit's markers after {@code commitTransaction} returns. */
+    private static void awaitReadable(KafkaInspector inspector, String topic, long offsets)
+            throws Exception {
+        Await.until(
+                "last stable offsets " + offsets,
+                Duration.ofSeconds(30),
+                () -> inspector.committedEndOffsets(topic) == offsets,
+                () -> "last stable offsets " + inspector.committedEndOffsets(topic));
     }
 
     @Test

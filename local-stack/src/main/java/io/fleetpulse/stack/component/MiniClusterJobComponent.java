@@ -38,7 +38,7 @@ abstract class MiniClusterJobComponent implements StackComponent {
         ctx.forget(name);
         Path log = ctx.layout().logFile(name);
         long offset = Readiness.size(log);
-        Path checkpoints = ctx.dataDir("checkpoints", name);
+        Path checkpoints = ctx.layout().checkpointsDir().resolve(name);
         ctx.out().printf("starting %s, checkpoints in %s ...%n", description, checkpoints);
         List<String> args =
                 new ArrayList<>(
