@@ -1,10 +1,10 @@
 package io.fleetpulse.loadgen;
 
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.ingest.report.BenchReport;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.loadgen.bench.ProducerBench;
-import io.fleetpulse.loadgen.cli.DurationConverter;
 import io.fleetpulse.loadgen.cli.ProducerOptions;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
 import io.fleetpulse.loadgen.sink.ProducerSettings;

@@ -1,10 +1,10 @@
 package io.fleetpulse.loadgen;
 
 import io.fleetpulse.avro.AnomalyLabel;
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.loadgen.cli.CaseInsensitive;
-import io.fleetpulse.loadgen.cli.DurationConverter;
 import io.fleetpulse.loadgen.cli.ProducerOptions;
 import io.fleetpulse.loadgen.cli.SimulationOptions;
 import io.fleetpulse.loadgen.pacing.Pacer;

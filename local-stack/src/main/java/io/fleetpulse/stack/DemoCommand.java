@@ -1,5 +1,6 @@
 package io.fleetpulse.stack;
 
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.serving.ServingSettings;
 import io.fleetpulse.serving.cli.ServingConsole;
@@ -51,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--duration",
-            converter = DurationParser.class,
+            converter = DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 5m (default: until Ctrl-C)")
     Duration duration;
 
@@ -72,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--interval",
             defaultValue = "5s",
-            converter = DurationParser.class,
+            converter = DurationConverter.class,
             description = "Time between console lines (default ${DEFAULT-VALUE})")
     Duration interval;
 

@@ -1,5 +1,6 @@
 package io.fleetpulse.stack;
 
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.stack.component.FeatureJobComponent;
 import io.fleetpulse.stack.component.FlinkClusterComponent;
 import io.fleetpulse.stack.component.FlinkJobsComponent;
@@ -79,7 +80,7 @@ public final class StackOptions {
 
     @Option(
             names = "--checkpoint-interval",
-            converter = DurationParser.class,
+            converter = DurationConverter.class,
             paramLabel = "DURATION",
             description =
                     "Checkpoint interval of the Flink jobs this command starts, e.g. 200ms:"

@@ -1,5 +1,6 @@
 package io.fleetpulse.ingest.gateway;
 
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.ingest.topics.TopicSpec;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.ingest.validate.TelemetryValidator;

@@ -1,5 +1,6 @@
 package io.fleetpulse.loadgen.cli;
 
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.loadgen.anomaly.AnomalyConfig;
 import io.fleetpulse.loadgen.anomaly.AnomalyKind;
 import io.fleetpulse.loadgen.physics.Region;

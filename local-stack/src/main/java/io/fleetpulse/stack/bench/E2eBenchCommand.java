@@ -1,10 +1,10 @@
 package io.fleetpulse.stack.bench;
 
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.ingest.report.BenchReport;
 import io.fleetpulse.ingest.topics.Topics;
 import io.fleetpulse.stack.BenchCommand;
 import io.fleetpulse.stack.ComponentState;
-import io.fleetpulse.stack.DurationParser;
 import io.fleetpulse.stack.StackConfig;
 import io.fleetpulse.stack.StackManager;
 import io.fleetpulse.stack.StackOptions;
@@ -73,14 +73,14 @@ public final class E2eBenchCommand implements Callable<Integer> {
     @Option(
             names = "--duration",
             defaultValue = "60s",
-            converter = DurationParser.class,
+            converter = DurationConverter.class,
             description = "Measured time per rate, after the warm-up (default ${DEFAULT-VALUE})")
     Duration duration;
 
     @Option(
             names = "--warmup",
             defaultValue = "20s",
-            converter = DurationParser.class,
+            converter = DurationConverter.class,
             description = "Warm-up per rate, not counted (default ${DEFAULT-VALUE})")
     Duration warmup;
 

@@ -1,8 +1,8 @@
 package io.fleetpulse.stack.bench;
 
 import io.fleetpulse.embedded.kafka.EmbeddedKafka;
+import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.ingest.report.BenchReport;
-import io.fleetpulse.loadgen.cli.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

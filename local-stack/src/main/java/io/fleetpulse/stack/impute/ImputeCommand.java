@@ -3,7 +3,7 @@ package io.fleetpulse.stack.impute;
 import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.impute.csv.CsvImputeException;
 import io.fleetpulse.flink.impute.csv.CsvImputer;
-import io.fleetpulse.loadgen.cli.DurationConverter;
+import io.fleetpulse.ingest.cli.DurationConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ByteSizeAndDurationTest {
+class ByteSizeAndStackConfigTest {
 
     @Test
     void sizes() {
@@ -18,16 +18,6 @@ class ByteSizeAndDurationTest {
         assertThat(ByteSize.format(256L << 20)).isEqualTo("256 MiB");
         assertThat(ByteSize.format(1536)).isEqualTo("1.5 KiB");
         assertThatThrownBy(() -> ByteSize.parse("lots")).hasMessageContaining("not a size");
-    }
-
-    @Test
-    void durations() {
-        assertThat(DurationParser.parse("30s")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(DurationParser.parse("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(DurationParser.parse("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(DurationParser.parse("PT1H")).isEqualTo(Duration.ofHours(1));
-        assertThatThrownBy(() -> DurationParser.parse("soon"))
-                .hasMessageContaining("not a duration");
     }
 
     @Test

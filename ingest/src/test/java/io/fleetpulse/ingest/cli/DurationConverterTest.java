@@ -1,4 +1,4 @@
-package io.fleetpulse.ingest.gateway;
+package io.fleetpulse.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,11 +23,25 @@ class DurationConverterTest {
     }
 
     @Test
-    void rejectsOtherTextWithExamples() {
+    void readsDecimalsSpacesAndBareSeconds() {
+        assertThat(DurationConverter.parse("1.5m")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(DurationConverter.parse("0.25s")).isEqualTo(Duration.ofMillis(250));
+        assertThat(DurationConverter.parse(" 10 s ")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(DurationConverter.parse("45")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(DurationConverter.parse("0")).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void rejectsOtherTextAndNegativesWithExamples() {
         assertThatThrownBy(() -> converter.convert("five minutes"))
                 .isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("'five minutes' is not a duration")
                 .hasMessageContaining("5m");
         assertThatThrownBy(() -> converter.convert("-5m"))
+                .isInstanceOf(CommandLine.TypeConversionException.class);
+        assertThatThrownBy(() -> converter.convert("-PT5M"))
+                .isInstanceOf(CommandLine.TypeConversionException.class);
+        assertThatThrownBy(() -> converter.convert("5 weeks"))
                 .isInstanceOf(CommandLine.TypeConversionException.class);
     }
 }
