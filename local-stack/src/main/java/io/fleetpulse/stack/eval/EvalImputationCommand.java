@@ -12,12 +12,14 @@ import io.fleetpulse.ingest.cli.DurationConverter;
 import io.fleetpulse.ingest.report.BenchReport;
 import io.fleetpulse.ingest.telemetry.Sensor;
 import io.fleetpulse.loadgen.sim.SimulationConfig;
+import io.fleetpulse.stack.impute.MiceOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +35,8 @@ public final class EvalImputationCommand implements Callable<Integer> {
 
     /** The case study's claim: 41 % fewer errors than batch imputation. */
     private static final double CASE_STUDY_REDUCTION = 0.41;
+
+    @Mixin MiceOptions miceOptions;
 
     @Option(names = "--csv", description = "Telemetry CSV to evaluate on instead of the simulator.")
     Path csv;
@@ -100,25 +104,6 @@ public final class EvalImputationCommand implements Callable<Integer> {
     int burstMax;
 
     @Option(
-            names = "--imputations",
-            defaultValue = "5",
-            description = "MICE m (default: ${DEFAULT-VALUE}).")
-    int imputations;
-
-    @Option(
-            names = "--iterations",
-            defaultValue = "3",
-            description = "MICE sweeps (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(
-            converter = DurationConverter.class,
-            names = "--half-life",
-            defaultValue = "1h",
-            description = "MICE forgetting half-life (default: ${DEFAULT-VALUE}).")
-    Duration halfLife;
-
-    @Option(
             names = "--train-every",
             defaultValue = "1",
             description = "MICE learns from one row in this many (default: ${DEFAULT-VALUE}).")
@@ -144,12 +129,7 @@ public final class EvalImputationCommand implements Callable<Integer> {
         MiceConfig mice;
         try {
             masking = new MaskingConfig(maskRandom, burstRate, burstMin, burstMax, seed);
-            mice =
-                    MiceConfig.defaults()
-                            .withImputations(imputations)
-                            .withIterations(iterations)
-                            .withHalfLife(halfLife)
-                            .withTrainEvery(trainEvery);
+            mice = miceOptions.applyTo(MiceConfig.defaults()).withTrainEvery(trainEvery);
         } catch (IllegalArgumentException e) {
             System.err.println("fleet eval imputation: " + e.getMessage());
             return 2;

@@ -3,12 +3,11 @@ package io.fleetpulse.stack.impute;
 import io.fleetpulse.flink.impute.MiceConfig;
 import io.fleetpulse.flink.impute.csv.CsvImputeException;
 import io.fleetpulse.flink.impute.csv.CsvImputer;
-import io.fleetpulse.ingest.cli.DurationConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +21,8 @@ import picocli.CommandLine.Option;
         description =
                 "Impute every numeric column of a telemetry CSV with FeatureJob's streaming MICE.")
 public final class ImputeCommand implements Callable<Integer> {
+
+    @Mixin MiceOptions miceOptions;
 
     @Option(names = "--in", required = true, description = "Input CSV (header line first).")
     Path in;
@@ -52,25 +53,6 @@ public final class ImputeCommand implements Callable<Integer> {
     char delimiter;
 
     @Option(
-            names = "--imputations",
-            defaultValue = "5",
-            description = "MICE m (default: ${DEFAULT-VALUE}).")
-    int imputations;
-
-    @Option(
-            names = "--iterations",
-            defaultValue = "3",
-            description = "MICE sweeps per row (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(
-            converter = DurationConverter.class,
-            names = "--half-life",
-            defaultValue = "1h",
-            description = "Forgetting half-life in event time (default: ${DEFAULT-VALUE}).")
-    Duration halfLife;
-
-    @Option(
             names = "--min-observations",
             defaultValue = "50",
             description =
@@ -87,13 +69,15 @@ public final class ImputeCommand implements Callable<Integer> {
             System.err.println("fleet impute: --out must differ from --in");
             return 2;
         }
+        MiceConfig config;
         try {
-            MiceConfig config =
-                    MiceConfig.defaults()
-                            .withImputations(imputations)
-                            .withIterations(iterations)
-                            .withHalfLife(halfLife)
-                            .withMinObservations(minObservations);
+            config =
+                    miceOptions.applyTo(MiceConfig.defaults()).withMinObservations(minObservations);
+        } catch (IllegalArgumentException e) {
+            System.err.println("fleet impute: " + e.getMessage());
+            return 2;
+        }
+        try {
             CsvImputer.Summary s =
                     CsvImputer.impute(in, out, vehicleColumn, timeColumn, delimiter, config);
             System.out.printf(
