@@ -13,21 +13,21 @@ public final class MiceOptions {
 
     @Option(
             names = "--imputations",
-            defaultValue = "5",
+            defaultValue = "" + MiceConfig.DEFAULT_IMPUTATIONS,
             description =
                     "MICE m, the imputations drawn per missing value (default: ${DEFAULT-VALUE}).")
     int imputations;
 
     @Option(
             names = "--iterations",
-            defaultValue = "3",
+            defaultValue = "" + MiceConfig.DEFAULT_ITERATIONS,
             description = "MICE sweeps per row (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Option(
             converter = DurationConverter.class,
             names = "--half-life",
-            defaultValue = "1h",
+            defaultValue = "1h", // MiceConfig.DEFAULT_HALF_LIFE (MiceOptionsTest checks they agree)
             description = "Forgetting half-life in event time (default: ${DEFAULT-VALUE}).")
     Duration halfLife;
 
